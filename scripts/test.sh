@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up if needed, then run the whole test suite: every notebook (nbdev-test) and any pytest files in tests/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export OMP_NUM_THREADS=1 TOKENIZERS_PARALLELISM=false MPLBACKEND=Agg
+export HALO_FORGE_CACHE=${HALO_FORGE_CACHE:-$PWD/.cache/halo_forge}
+n=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
+.venv/bin/nbdev-test --n-workers 2 --timing
+echo "notebooks: $n passed, 0 failed"
+if ls tests/test_*.py >/dev/null 2>&1; then .venv/bin/python -m pytest -q tests; fi
