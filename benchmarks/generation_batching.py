@@ -24,9 +24,9 @@ def main():
     samples = arithmetic_problems("test", a.prompts)
     tok, m = ad.tokenizer, ad.model
     # every sequence is forced to the full length, so both sides produce the same number of tokens
-    kw = dict(do_sample=True, temperature=0.8, top_p=0.95, max_new_tokens=a.max_new_tokens, min_new_tokens=a.max_new_tokens,
-              pad_token_id=ad.pad_token_id)
     ad.generate(samples[:1], n=1, max_new_tokens=4)          # warm-up
+    m.generation_config.min_new_tokens = a.max_new_tokens
+    kw = dict(do_sample=True, temperature=0.8, top_p=0.95, max_new_tokens=a.max_new_tokens, pad_token_id=ad.pad_token_id)
     t0 = time.perf_counter()
     for s in samples:
         enc = tok([ad.format(s)], return_tensors="pt", add_special_tokens=False)
@@ -34,10 +34,8 @@ def main():
             with torch.no_grad(): m.generate(**enc, **kw)
     loop_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    texts = [ad.format(s) for s in samples]
-    for i in range(0, len(texts), a.batch_size):
-        enc = tok(texts[i:i+a.batch_size], return_tensors="pt", padding=True, add_special_tokens=False)
-        with torch.no_grad(): m.generate(**enc, num_return_sequences=a.n, **kw)
+    outs = ad.generate(samples, n=a.n, temperature=0.8, top_p=0.95, max_new_tokens=a.max_new_tokens, batch_size=a.batch_size)
+    assert sum(len(o) for o in outs) == a.prompts * a.n
     batch_s = time.perf_counter() - t0
     total = a.prompts * a.n
     res = {"model": a.model, "completions": total, "max_new_tokens": a.max_new_tokens, "threads": torch.get_num_threads(),

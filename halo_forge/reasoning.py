@@ -6,9 +6,9 @@ Docs: https://halo-forge.github.io/halo-forge/reasoning.html.md"""
 
 # %% auto #0
 __all__ = ['MAX_TAIL', 'MAX_ANSWER', 'MAX_DEPTH', 'MAX_DIGITS', 'REASONING_PROMPT', 'ARITHMETIC_SIZES', 'HUB_DATASETS',
-           'REASONING_DEFAULTS', 'REASONING', 'extract_answer', 'math_equal', 'shows_work', 'gold_answer',
-           'MathVerifier', 'math_sample', 'arithmetic_problems', 'convert_rows', 'load_hub_rows', 'load_reasoning',
-           'ReasoningRAFTTrainer']
+           'REASONING_SYSTEM', 'REASONING_DEFAULTS', 'REASONING', 'extract_answer', 'math_equal', 'shows_work',
+           'gold_answer', 'MathVerifier', 'math_sample', 'arithmetic_problems', 'convert_rows', 'load_hub_rows',
+           'load_reasoning', 'ReasoningRAFTTrainer']
 
 # %% ../nbs/30_reasoning.ipynb #ea99995f
 import contextlib, re, signal, threading, time
@@ -974,7 +974,10 @@ def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0)
     raise HaloForgeError(f"unknown dataset {name!r}: use one of arithmetic, {', '.join(HUB_DATASETS)}, or a path to a local file")
 
 # %% ../nbs/30_reasoning.ipynb #2ffdd938
-REASONING_DEFAULTS = dict(cycles=3, samples_per_prompt=4, temperature=0.8, max_new_tokens=96, keep_percent=0.5,
+REASONING_SYSTEM = (r"Solve the problem in one or two short sentences: write the calculation, "
+                    r"then the final answer as \boxed{number}.")
+
+REASONING_DEFAULTS = dict(cycles=3, samples_per_prompt=4, temperature=0.8, max_new_tokens=64, keep_percent=0.5,
                           reward_threshold=1.0, lr=2e-4, lr_decay=0.85, epochs=2, batch_size=8, gen_batch_size=32)
 
 class ReasoningRAFTTrainer(RAFTTrainer):
@@ -986,7 +989,7 @@ class ReasoningRAFTTrainer(RAFTTrainer):
 # %% ../nbs/30_reasoning.ipynb #0d019bed
 def _load_reasoning_model(name, settings):
     from halo_forge.models import load_causal_lm
-    return load_causal_lm(name)
+    return load_causal_lm(name, system_prompt=settings.get("system_prompt", REASONING_SYSTEM) or None)
 
 REASONING = register_domain(Domain(
     name="reasoning", help="math reasoning with a SymPy verifier (GSM8K, MATH, MetaMathQA, arithmetic)",
@@ -1000,4 +1003,5 @@ REASONING = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_reasoning(name, split, limit, seed=settings.get("seed", 0)),
     make_verifier=lambda settings: MathVerifier(),
     trainer=ReasoningRAFTTrainer, raft_defaults=REASONING_DEFAULTS,
+    extra_settings={"system_prompt": (REASONING_SYSTEM, "system turn put before every problem ('' for the model's own)")},
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))
