@@ -8,4 +8,5 @@ export HALO_FORGE_CACHE=${HALO_FORGE_CACHE:-$PWD/.cache/halo_forge}
 n=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
 .venv/bin/nbdev-test --n-workers 2 --timing
 echo "notebooks: $n passed, 0 failed"
+.venv/bin/python scripts/make_readme.py --check
 if ls tests/test_*.py >/dev/null 2>&1; then .venv/bin/python -m pytest -q tests; fi
