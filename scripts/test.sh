@@ -5,8 +5,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export OMP_NUM_THREADS=1 TOKENIZERS_PARALLELISM=false MPLBACKEND=Agg
 export HALO_FORGE_CACHE=${HALO_FORGE_CACHE:-$PWD/.cache/halo_forge}
+.venv/bin/python scripts/make_readme.py --check
 n=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
 .venv/bin/nbdev-test --n-workers 2 --timing
 echo "notebooks: $n passed, 0 failed"
-.venv/bin/python scripts/make_readme.py --check
 if ls tests/test_*.py >/dev/null 2>&1; then .venv/bin/python -m pytest -q tests; fi
