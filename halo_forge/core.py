@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'ExactMatchVerifier',
-           'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'tiny_tokenizer',
-           'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'cycle_stats',
-           'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain']
+__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'hash_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier',
+           'ExactMatchVerifier', 'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'merged_lora',
+           'tiny_tokenizer', 'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl',
+           'write_json_atomic', 'cycle_stats', 'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
+           'Domain', 'register_domain']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -31,6 +32,12 @@ class Sample:
     meta: dict = field(default_factory=dict)   # anything else: id, source file and row, tools ...
 
     def to_dict(self): return {"prompt": self.prompt, "answer": self.answer, "meta": self.meta}
+
+# %% ../nbs/00_core.ipynb #9a9f70aa
+def hash_split(text:str, test_share:int=4) -> str:
+    "'test' for about one text in `test_share` (decided by a hash of the text), else 'train'."
+    import hashlib
+    return "test" if int(hashlib.sha1(text.encode()).hexdigest(), 16) % test_share == 0 else "train"
 
 # %% ../nbs/00_core.ipynb #86251250
 @dataclass

@@ -804,7 +804,7 @@ import json, random, re
 from pathlib import Path
 from typing import Callable, Sequence
 from .core import (HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer, Domain, register_domain,
-                             read_jsonl, tiny_causal_lm)
+                             read_jsonl, tiny_causal_lm, hash_split)
 
 # %% ../nbs/30_reasoning.ipynb #22f02653
 REASONING_PROMPT = "{question}\nSolve it step by step and put the final answer in \\boxed{{}}."
@@ -853,10 +853,6 @@ def _arith_problem(rng):
         q, ans, w = f"One notebook costs {a} dollars. How many dollars do {b} notebooks cost?", a*b, f"{a} * {b} = {a*b}"
     return q, str(ans), f"{w}. The answer is \\boxed{{{ans}}}."
 
-def _split_of(question:str) -> str:
-    import hashlib
-    return "test" if int(hashlib.sha1(question.encode()).hexdigest(), 16) % 4 == 0 else "train"
-
 ARITHMETIC_SIZES = {"train": 64, "test": 100}
 
 def arithmetic_problems(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
@@ -867,7 +863,7 @@ def arithmetic_problems(split:str="train", n:int|None=None, seed:int=0) -> list[
     for _ in range(200 * n + 1000):
         if len(out) >= n: break
         q, a, w = _arith_problem(rng)
-        if q in seen or _split_of(q) != split: continue
+        if q in seen or hash_split(q) != split: continue
         seen.add(q); out.append(math_sample(q, a, target=w, id=f"arithmetic-{split}-{len(out)}", source="arithmetic"))
     return out
 
