@@ -13,7 +13,7 @@ from .core import HaloForgeError, CausalLMAdapter, atomic_dir
 
 # %% auto #0
 __all__ = ['BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'builtin_smollm2', 'register_builtin', 'hub_reachable',
-           'use_offline_hub_if_unreachable', 'resolve_model', 'load_causal_lm']
+           'use_offline_hub_if_unreachable', 'run_checkpoint', 'resolve_model', 'load_causal_lm']
 
 # %% ../nbs/01_models.ipynb #15005701
 def cache_dir() -> Path:
@@ -93,11 +93,21 @@ def use_offline_hub_if_unreachable():
     except ImportError: pass
 
 # %% ../nbs/01_models.ipynb #53fda256
+def run_checkpoint(p:Path) -> Path:
+    "The model a folder stands for: a RAFT run folder means its final adapter (its latest checkpoint while unfinished)."
+    p = Path(p)
+    if not (p/"state.json").exists(): return p
+    if (p/"final").is_dir(): return p/"final"
+    ckpts = sorted(p.glob("cycle_*/checkpoint"))
+    if not ckpts: raise HaloForgeError(f"{p} is a RAFT run folder with no checkpoint yet")
+    return ckpts[-1]
+
 def resolve_model(name:str) -> Path:
     "A local folder holding the model (or adapter) called `name`."
     if name in BUILTIN_MODELS: return Path(BUILTIN_MODELS[name]())
     p = Path(name).expanduser()
     if p.exists():
+        p = run_checkpoint(p)
         if not p.is_dir() or not any((p/f).exists() for f in ("config.json", "adapter_config.json")):
             raise HaloForgeError(f"{name} exists but is not a model folder (no config.json or adapter_config.json)")
         return p
