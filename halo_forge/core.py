@@ -171,6 +171,9 @@ class ExactMatchVerifier(Verifier):
 import torch
 from torch import nn
 from fastcore.basics import patch
+import logging
+for _noisy in ("torch.utils._pytree", "bitsandbytes"):  # optional quantization libraries (imported by peft) log notices at import
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 # %% ../nbs/00_core.ipynb #c458c745
 @dataclass
