@@ -46,7 +46,9 @@ def _raft_fields():
 COMMANDS = {
     "train": {**COMMON, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
-              "eval_split": ("test", str, "split for the before/after benchmark")},
+              "eval_split": ("test", str, "split for the before/after benchmark"),
+              "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
+                                          "that never succeeds yet (0: none)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
             "batch_size": (8, int, "batch size"), "grad_accum": (1, int, "gradient accumulation"), **LORA},
     "benchmark": {**COMMON, "samples_per_prompt": (1, int, "completions per problem (pass@n when > 1)"),
@@ -120,7 +122,7 @@ def load_domains():
     import importlib
     for m in DOMAIN_MODULES: importlib.import_module(m)
 
-DOMAIN_MODULES = ["halo_forge.reasoning"]
+DOMAIN_MODULES = ["halo_forge.reasoning", "halo_forge.agentic"]
 
 # command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
 COMMAND_GROUPS = {"inference": "halo_forge.inference"}
@@ -159,16 +161,26 @@ def cmd_benchmark(dom, s):
     _print_settings(s); print(f"{len(samples)} problems from {s['dataset']}")
     if s["dry_run"]: return
     ad = dom.load_model(s["model"], s)
-    r = benchmark(ad, dom.make_verifier(s), samples, n=s["samples_per_prompt"], temperature=s["temperature"],
+    r = (dom.benchmark or benchmark)(ad, dom.make_verifier(s), samples, n=s["samples_per_prompt"], temperature=s["temperature"],
                   max_new_tokens=s["max_new_tokens"], batch_size=s["gen_batch_size"], seed=s["seed"], progress=s["progress"])
     out.parent.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out, {"model": s["model"], "dataset": s["dataset"], **r})
     k = s["samples_per_prompt"]
+    if "table" in r: print(r["table"])
     print(f"{dom.name} benchmark on {s['dataset']}: {_bench_summary(r)}  pass@{k} {r[f'pass@{k}']:.3f}")
     print(f"results written to {out}")
     return r
 
 # %% ../nbs/02_cli.ipynb #b6c9ab3c
+def _warmup(ad, samples, cfg, epochs, folder):
+    "SFT on the training prompts' reference answers before RAFT, saved once in `folder` (reloaded when resuming)."
+    from halo_forge.core import LoraSettings
+    if (folder/"adapter_model.safetensors").exists(): ad.load_adapter(folder); return
+    st = sft(ad, samples, output=folder, lr=cfg.lr, epochs=epochs, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
+             seed=cfg.seed, lora=LoraSettings(cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout), progress=cfg.progress,
+             info={"stage": "warmup"})
+    print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}", flush=True)
+
 def cmd_train(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
     s["output"] = s["output"] or f"models/{dom.name}_raft"
@@ -186,18 +198,20 @@ def cmd_train(dom, s):
     ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
     ad = dom.load_model(s["model"], s)
     trainer = (dom.trainer or RAFTTrainer)(ad, samples, cfg, verifier=dom.make_verifier(s), info=info)
-    bench = lambda: benchmark(ad, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens, batch_size=cfg.gen_batch_size,
-                              progress=cfg.progress, workers=cfg.verify_workers)
-    if held_out and "before" not in ev:
-        r = bench(); ev["before"] = {k: v for k, v in r.items() if k != "results"}
-        write_json_atomic(ev_path, ev)
-    if held_out: print(f"held-out before training: {_bench_summary(ev['before'])}", flush=True)
+    def measure(stage, label):   # held-out benchmark, once per stage (a resumed run reuses what is in eval.json)
+        if not held_out: return
+        if stage not in ev:
+            r = (dom.benchmark or benchmark)(ad, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens,
+                                             batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
+            ev[stage] = {k: v for k, v in r.items() if k != "results"}
+            write_json_atomic(ev_path, ev)
+        print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
+        if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
+    measure("before", "before training")
+    if s["sft_warmup"] > 0: _warmup(ad, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()
-    if held_out:
-        r = bench(); ev["after"] = {k: v for k, v in r.items() if k != "results"}
-        write_json_atomic(ev_path, ev)
-        print(f"held-out after training:  {_bench_summary(ev['after'])}")
-        print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}")
+    measure("after", "after training ")
+    if held_out: print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}")
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}
 

@@ -705,6 +705,7 @@ class Domain:
     raft_defaults: dict = field(default_factory=dict)  # RAFTConfig fields that differ for this domain
     extra_settings: dict = field(default_factory=dict) # domain-only settings: name -> (default, help)
     sft_defaults: dict = field(default_factory=dict)   # lr / epochs / batch_size for `sft`
+    benchmark: Callable = None         # like `benchmark` (default), for domains that report more (e.g. per category)
 
 DOMAINS: dict[str, Domain] = {}
 

