@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, CausalLMAdapter, ModelAdapter, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split)
+                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, read_rows)
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
@@ -20,8 +20,8 @@ __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_C
            'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls', 'best_assignment', 'tool_index',
            'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter', 'tool_adapter', 'call_category',
            'tool_sample', 'toolcall_tasks', 'bfcl_data_dir', 'load_bfcl', 'load_bfcl_mix', 'xlam_row', 'bfcl_row',
-           'convert_tool_rows', 'read_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report',
-           'agentic_benchmark', 'AgenticRAFTTrainer']
+           'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark',
+           'AgenticRAFTTrainer']
 
 # %% ../nbs/40_agentic.ipynb #524af743
 MAX_CALL_CHARS = 100_000  # a <tool_call> block longer than this is not parsed ("too large")
@@ -635,23 +635,14 @@ def bfcl_data_dir() -> Path:
         raise HaloForgeError("the BFCL sets need the bfcl-eval package: pip install --no-deps bfcl-eval==2026.3.23")
     return p/"data"
 
-def _json_lines(path:Path) -> list[dict]:
-    if not path.exists(): raise HaloForgeError(f"{path} not found")
-    rows = []
-    for n, line in enumerate(path.read_text().splitlines(), 1):
-        if not line.strip(): continue
-        try: rows.append(json.loads(line))
-        except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
-    return rows
-
 # %% ../nbs/40_agentic.ipynb #23e3e1e0
 def load_bfcl(category:str, limit:int|None=None, data_dir=None) -> list[Sample]:
     "Samples of one BFCL v4 category (see `BFCL_FILES`), with BFCL's gold answers."
     if category not in BFCL_FILES: raise HaloForgeError(f"unknown BFCL category {category!r}: use one of {', '.join(BFCL_FILES)}")
     d, stem = Path(data_dir) if data_dir else bfcl_data_dir(), BFCL_FILES[category]
-    rows = _json_lines(d/f"BFCL_v4_{stem}.json")[:limit]
+    rows = read_rows(d/f"BFCL_v4_{stem}.json", "jsonl")[:limit]
     gold = {} if "irrelevance" in category or category == "live_relevance" else \
-           {g["id"]: g["ground_truth"] for g in _json_lines(d/"possible_answer"/f"BFCL_v4_{stem}.json")}
+           {g["id"]: g["ground_truth"] for g in read_rows(d/"possible_answer"/f"BFCL_v4_{stem}.json", "jsonl")}
     out = []
     for r in rows:
         calls = None if category == "live_relevance" else ([] if "irrelevance" in category else gold[r["id"]])
@@ -699,16 +690,6 @@ def convert_tool_rows(rows:Sequence[dict], source:str, limit:int|None=None) -> l
         s.meta.setdefault("source", source)
         out.append(s)
     return out
-
-def read_rows(path:Path) -> list[dict]:
-    "Rows of a local .jsonl or .json file."
-    if path.suffix.lower() == ".jsonl": return _json_lines(path)
-    if path.suffix.lower() == ".json":
-        try: data = json.loads(path.read_text())
-        except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: not valid JSON ({e.msg}, line {e.lineno})") from None
-        if not isinstance(data, list): raise HaloForgeError(f"{path}: expected a JSON list of rows")
-        return data
-    raise HaloForgeError(f"{path}: unsupported file type {path.suffix!r} (use .jsonl or .json)")
 
 # %% ../nbs/40_agentic.ipynb #9dde2257
 XLAM_REPO = "Salesforce/xlam-function-calling-60k"

@@ -15,8 +15,8 @@ from typing import Any, Callable, Iterable, Sequence
 __all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'hash_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier',
            'ExactMatchVerifier', 'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'merged_lora',
            'tiny_tokenizer', 'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl',
-           'write_json_atomic', 'cycle_stats', 'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
-           'Domain', 'register_domain']
+           'write_json_atomic', 'read_rows', 'cycle_stats', 'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft',
+           'benchmark', 'Domain', 'register_domain']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -506,6 +506,31 @@ def write_json_atomic(path, obj):
     "Write JSON to `path` through a temporary file and a rename."
     path = Path(path); tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(obj, indent=2)); os.replace(tmp, path)
+
+# %% ../nbs/00_core.ipynb #6260ff57
+def read_rows(path, fmt:str|None=None) -> list[dict]: # fmt: "jsonl", "json" or "parquet" (default: from the suffix)
+    "Rows of a local dataset file; anything malformed is one error naming the file (and line)."
+    path = Path(path)
+    if not path.is_file(): raise HaloForgeError(f"{path} not found")
+    fmt = fmt or path.suffix.lower().lstrip(".")
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+        try: return pq.read_table(path).to_pylist()
+        except Exception as e: raise HaloForgeError(f"{path}: not a readable parquet file ({type(e).__name__})") from None
+    if fmt == "json":
+        try: data = json.loads(path.read_text())
+        except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: not valid JSON ({e.msg}, line {e.lineno})") from None
+        if isinstance(data, dict) and isinstance(data.get("data"), list): data = data["data"]
+        if not isinstance(data, list): raise HaloForgeError(f"{path}: expected a JSON list of rows")
+        return data
+    if fmt == "jsonl":
+        rows = []
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if not line.strip(): continue
+            try: rows.append(json.loads(line))
+            except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
+        return rows
+    raise HaloForgeError(f"{path}: unsupported file type {path.suffix!r} (use .jsonl, .json or .parquet)")
 
 # %% ../nbs/00_core.ipynb #bce47976
 def cycle_stats(cycle:int, rewards:dict, correct:dict, kept:int, lr:float) -> dict:

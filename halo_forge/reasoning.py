@@ -804,7 +804,7 @@ import json, random, re
 from pathlib import Path
 from typing import Callable, Sequence
 from .core import (HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer, Domain, register_domain,
-                             read_jsonl, tiny_causal_lm, hash_split)
+                             read_jsonl, read_rows, tiny_causal_lm, hash_split)
 
 # %% ../nbs/30_reasoning.ipynb #22f02653
 REASONING_PROMPT = "{question}\nSolve it step by step and put the final answer in \\boxed{{}}."
@@ -902,26 +902,6 @@ def _gsm8k_like(r):
     return _gsm8k_row(r) if "####" in str(r.get("answer", "")) else _generic_row(r)
 
 # %% ../nbs/30_reasoning.ipynb #8c5f0ad3
-def _read_rows(path:Path) -> list[dict]:
-    "Rows of a local jsonl / json / parquet file (a malformed JSON line names its line)."
-    suf = path.suffix.lower()
-    if suf == ".parquet":
-        import pyarrow.parquet as pq
-        return pq.read_table(path).to_pylist()
-    if suf == ".json":
-        try: data = json.loads(path.read_text())
-        except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: not valid JSON ({e.msg}, line {e.lineno})") from None
-        if not isinstance(data, list): raise HaloForgeError(f"{path}: expected a JSON list of rows")
-        return data
-    if suf == ".jsonl":
-        rows = []
-        for n, line in enumerate(path.read_text().splitlines(), 1):
-            if not line.strip(): continue
-            try: rows.append(json.loads(line))
-            except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
-        return rows
-    raise HaloForgeError(f"{path}: unsupported file type {suf!r} (use .jsonl, .json or .parquet)")
-
 def convert_rows(rows:Sequence[dict], source:str, limit:int|None=None, convert:Callable|None=None) -> list[Sample]:
     "Turn dataset rows into samples; a row that does not fit raises an error naming `source` and the row."
     rows = rows[:limit] if limit else rows
@@ -961,7 +941,7 @@ def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0)
     p = Path(name).expanduser()
     if p.exists():
         if p.is_dir(): raise HaloForgeError(f"{name} is a folder; pass a .jsonl, .json or .parquet file")
-        return convert_rows(_read_rows(p), str(p), limit)
+        return convert_rows(read_rows(p), str(p), limit)
     if name == "arithmetic": return arithmetic_problems(split, limit, seed)
     if name in HUB_DATASETS:
         repo, config, conv = HUB_DATASETS[name]

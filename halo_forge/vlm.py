@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 from fastcore.basics import patch
-from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split
+from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split, read_rows
 
 # %% auto #0
 __all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VLM_DEFAULTS', 'VLM_DATASETS', 'VLM',
@@ -356,16 +356,6 @@ def detect_schema(row:dict) -> str:
     raise HaloForgeError(f"unrecognized row fields {sorted(keys)}: expected TextVQA, DocVQA, ChartQA, RealWorldQA or LLaVA fields")
 
 # %% ../nbs/10_vlm.ipynb #6a564632
-def _read_rows(path:Path) -> list[dict]:
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
-        return pq.read_table(path).to_pylist()
-    if path.suffix == ".jsonl": return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
-    if path.suffix == ".json":
-        data = json.loads(path.read_text())
-        return data["data"] if isinstance(data, dict) and "data" in data else data
-    raise HaloForgeError(f"{path}: expected a .jsonl, .json or .parquet file")
-
 def load_local(path, schema:str|None=None, limit:int|None=None, image_root=None) -> list[Sample]:
     "Samples from a local file or folder of one of the known schemas (detected from the fields when not given)."
     path = Path(path)
@@ -373,8 +363,8 @@ def load_local(path, schema:str|None=None, limit:int|None=None, image_root=None)
     if path.is_dir():
         files = sorted([*path.glob("*.jsonl"), *path.glob("*.parquet"), *path.glob("*.json")])
         if not files: raise HaloForgeError(f"{path} holds no .jsonl, .json or .parquet file")
-        rows = [r for f in files for r in _read_rows(f)]
-    else: rows = _read_rows(path)
+        rows = [r for f in files for r in read_rows(f)]
+    else: rows = read_rows(path)
     root = Path(image_root) if image_root else (path if path.is_dir() else path.parent)
     rows = rows[:limit] if limit else rows
     if not rows: return []
