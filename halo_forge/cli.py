@@ -122,7 +122,7 @@ def load_domains():
     import importlib
     for m in DOMAIN_MODULES: importlib.import_module(m)
 
-DOMAIN_MODULES = ["halo_forge.vlm", "halo_forge.reasoning", "halo_forge.agentic"]
+DOMAIN_MODULES = ["halo_forge.vlm", "halo_forge.audio", "halo_forge.reasoning", "halo_forge.agentic"]
 
 # command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
 COMMAND_GROUPS = {"inference": "halo_forge.inference"}

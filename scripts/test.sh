@@ -2,9 +2,9 @@
 # Set up if needed, then run the whole test suite: every notebook (nbdev-test) and any pytest files in tests/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
 export OMP_NUM_THREADS=1 TOKENIZERS_PARALLELISM=false MPLBACKEND=Agg
 export HALO_FORGE_CACHE=${HALO_FORGE_CACHE:-$PWD/.cache/halo_forge}
+bash scripts/setup.sh
 .venv/bin/python scripts/make_readme.py --check
 n=$(ls nbs/*.ipynb | grep -v '/_' | wc -l)
 .venv/bin/nbdev-test --n-workers 2 --timing
