@@ -24,7 +24,7 @@ __all__ = ['SAMPLE_RATE', 'MAX_INSERTIONS', 'ESPEAK_VOICES', 'ESPEAK_SIZES', 'DI
            'ASRChecker', 'asr_summary', 'signal_stats', 'AudioVerifier', 'WhisperAdapter', 'tiny_whisper',
            'load_whisper', 'asr_sample', 'pocketsphinx_testdata', 'librivox_clips', 'synthesize', 'espeak_sentences',
            'espeak_speech', 'espeak_digits', 'audio_row_sample', 'load_local_audio', 'load_hub_audio',
-           'load_audio_samples', 'AudioRAFTTrainer', 'RecordedSpeech']
+           'load_audio_samples', 'AudioRAFTTrainer', 'RecordedSpeech', 'audio_benchmark']
 
 # %% ../nbs/20_audio.ipynb #b02e7dea
 SAMPLE_RATE = 16_000   # Whisper's input rate
@@ -819,6 +819,18 @@ class RecordedSpeech(ModelAdapter):
         if on_batch: on_batch(list(range(len(samples))), out)
         return out
 
+# %% ../nbs/20_audio.ipynb #1cbd110e
+def audio_benchmark(adapter:ModelAdapter, verifier:Verifier, samples, **kw) -> dict:
+    "The core `benchmark`, plus corpus `wer` and `cer` (and a `table`) when the results are transcripts."
+    from halo_forge.core import benchmark
+    r = benchmark(adapter, verifier, samples, **kw)
+    s = asr_summary(r["results"])
+    if s["ref_words"]:
+        r.update(wer=s["wer"], cer=s["cer"])
+        r["table"] = (f"| clips | words | WER | CER |\n|---|---|---|---|\n"
+                      f"| {s['clips']} | {s['ref_words']} | {s['wer']:.3f} | {s['cer']:.3f} |")
+    return r
+
 # %% ../nbs/20_audio.ipynb #0c6e79a2
 def _load_audio_model(name, settings):
     if settings.get("task", "asr") == "tts": return RecordedSpeech()
@@ -840,7 +852,7 @@ AUDIO = register_domain(Domain(
     name="audio", help="speech: Whisper ASR with a WER reward, spoken-label classification, TTS scoring",
     default_model="whisper-tiny.en", default_dataset="espeak", default_sft_dataset="espeak",
     datasets=AUDIO_DATASETS, load_model=_load_audio_model, load_samples=_audio_samples, make_verifier=_audio_verifier,
-    trainer=AudioRAFTTrainer, raft_defaults={**AUDIO_RAFT_DEFAULTS, "eval_limit": 24},
+    trainer=AudioRAFTTrainer, benchmark=audio_benchmark, raft_defaults={**AUDIO_RAFT_DEFAULTS, "eval_limit": 24},
     extra_settings={"task": ("asr", "asr, classification or tts (tts scores the dataset's clips with --judge)"),
                     "language": ("en", "language token for multilingual Whisper ('' to let the model detect it)"),
                     "full_finetune": (False, "train every weight instead of a LoRA adapter"),
