@@ -608,13 +608,14 @@ def _toolcalls_task(r, category:str):
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
 
 def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
-    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default), cycling through the five categories."
+    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default), cycling through the five categories (irrelevance twice in train)."
     if split not in TOOLCALLS_SIZES: raise HaloForgeError(f"toolcalls has splits train and test, not {split!r}")
     n = TOOLCALLS_SIZES[split] if n is None else n
     r, seen, out = random.Random(seed), set(), []
+    cats = CATEGORIES + ["irrelevance"] if split == "train" else CATEGORIES   # training sees more no-call cases
     for _ in range(100 * n + 1000):
         if len(out) >= n: break
-        cat = CATEGORIES[len(out) % len(CATEGORIES)]
+        cat = cats[len(out) % len(cats)]
         q, tools, calls = _toolcalls_task(r, cat)
         if q in seen or hash_split(q) != split: continue
         seen.add(q)
@@ -755,7 +756,7 @@ def agentic_benchmark(adapter:CausalLMAdapter, verifier:Verifier, samples:Sequen
     return r
 
 # %% ../nbs/40_agentic.ipynb #30336794
-AGENTIC_DEFAULTS = dict(cycles=2, samples_per_prompt=4, temperature=0.8, max_new_tokens=96, keep_percent=0.25,
+AGENTIC_DEFAULTS = dict(cycles=2, samples_per_prompt=4, temperature=0.8, max_new_tokens=80, keep_percent=0.25,
                         reward_threshold=0.5, lr=3e-4, lr_decay=0.85, epochs=2, batch_size=4, gen_batch_size=16)
 
 class AgenticRAFTTrainer(RAFTTrainer):
@@ -782,5 +783,5 @@ AGENTIC = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0)),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
-    raft_defaults={**AGENTIC_DEFAULTS, "limit": 32, "eval_limit": 30, "sft_warmup": 2.0},
+    raft_defaults={**AGENTIC_DEFAULTS, "limit": 32, "eval_limit": 20, "sft_warmup": 2.0},
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

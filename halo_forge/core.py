@@ -359,10 +359,18 @@ def merged_lora(adapter:ModelAdapter):
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens):
     tok = self.tokenizer
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
+    ids, mask = enc["input_ids"], enc["attention_mask"]
     kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
     with torch.no_grad():
-        gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id, **kw)
-    dec = tok.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
+        if n > 1 and ids.shape[1] > 1:   # pre-fill each prompt once and share its cache among its n samples
+            pos = (mask.cumsum(-1) - 1).clamp(min=0)
+            out = self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1], position_ids=pos[:, :-1], use_cache=True)
+            cache = out.cache if "cache" in out else out.past_key_values
+            cache.batch_repeat_interleave(n)
+            gen = self.model.generate(input_ids=ids.repeat_interleave(n, 0), attention_mask=mask.repeat_interleave(n, 0), cache=cache,
+                                      max_new_tokens=max_new_tokens, pad_token_id=self.pad_token_id, **kw)
+        else: gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id, **kw)
+    dec = tok.batch_decode(gen[:, ids.shape[1]:], skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
 @patch

@@ -14,13 +14,17 @@ from fastcore.basics import patch
 from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split, read_rows
 
 # %% auto #0
-__all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VLM_DEFAULTS', 'VLM_DATASETS', 'VLM',
-           'normalize_vqa_answer', 'vqa_accuracy', 'levenshtein', 'anls', 'relaxed_accuracy', 'load_image', 'image_key',
-           'synth_samples', 'textvqa_sample', 'docvqa_sample', 'chartqa_sample', 'realworldqa_sample', 'llava_sample',
-           'detect_schema', 'load_local', 'load_hub', 'vlm_cache', 'easyocr_model_dir', 'ocr_reader', 'load_detector',
-           'extract_claims', 'text_in_ocr', 'PerceptionChecker', 'answer_statements', 'extract_choice', 'output_score',
-           'reasoning_score', 'VisionVerifier', 'ultralytics_asset', 'vlm_family', 'VisionLMAdapter', 'tiny_vlm',
-           'load_vlm', 'VLMRAFTTrainer', 'vlm_benchmark', 'load_vlm_samples']
+__all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VISION_TARGETS', 'CLIP_MEAN',
+           'CLIP_STD', 'CONNECT_LORA', 'WEIGHTS_DIR', 'VLM_DEFAULTS', 'VLM_DATASETS', 'VLM', 'normalize_vqa_answer',
+           'vqa_accuracy', 'levenshtein', 'anls', 'relaxed_accuracy', 'load_image', 'image_key', 'synth_samples',
+           'textvqa_sample', 'docvqa_sample', 'chartqa_sample', 'realworldqa_sample', 'llava_sample', 'detect_schema',
+           'load_local', 'load_hub', 'vlm_cache', 'easyocr_model_dir', 'ocr_reader', 'load_detector', 'extract_claims',
+           'text_in_ocr', 'PerceptionChecker', 'answer_statements', 'extract_choice', 'output_score', 'reasoning_score',
+           'VisionVerifier', 'ultralytics_asset', 'vlm_family', 'VisionLMAdapter', 'tiny_vlm', 'load_vlm',
+           'vision_targets', 'pretrain_images', 'vision_config', 'VisionPretrainer', 'pretrain_vision',
+           'assemble_llava', 'describe', 'caption_samples', 'connect_vision', 'save_vision_weights',
+           'load_vision_weights', 'output_accuracy', 'connect_default', 'builtin_smollm2_vlm', 'VLMRAFTTrainer',
+           'vlm_benchmark', 'load_vlm_samples']
 
 # %% ../nbs/10_vlm.ipynb #7a5b7f23
 _CONTRACTIONS = dict(p.split(":", 1) for p in """
@@ -194,7 +198,7 @@ def _chart_item(rng:random.Random):
     fig, ax = plt.subplots(figsize=(4, 3))
     if rng.random() < 0.6:
         cats = rng.sample(_CATEGORIES, rng.randint(3, 5)); vals = [rng.randint(5, 95) for _ in cats]
-        bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals])
+        bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals], fontsize=13, fontweight="bold")
         ax.set_title("Fruit sold (boxes)"); ax.set_ylim(0, 110)
         kind = rng.choice(["value", "max", "diff"])
         i, j = rng.sample(range(len(cats)), 2)
@@ -205,7 +209,7 @@ def _chart_item(rng:random.Random):
     else:
         years = list(range(2015, 2021)); vals = [rng.randint(10, 90) for _ in years]
         ax.plot(years, vals, "o-"); ax.set_title("Visitors (thousands)"); ax.set_ylim(0, 100)
-        for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center")
+        for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=13, fontweight="bold")
         k = rng.randrange(len(years)); q, a = f"How many visitors were there in {years[k]}?", str(vals[k])
         data = dict(zip(map(str, years), vals))
     fig.tight_layout()
@@ -227,7 +231,7 @@ def _doc_item(rng:random.Random):
     name = rng.choice(list(fields))
     q = {"Number": f"What is the {title.lower()} number?", "Date": f"What is the date of the {title.lower()}?",
          "Customer": "Who is the customer?", "Total": "What is the total amount?"}[name]
-    return img, q, fields[name], {"metric": "anls", "task": "document", "fields": fields}
+    return img, q, fields[name], {"metric": "anls", "task": "document", "title": title, "fields": fields}
 
 # %% ../nbs/10_vlm.ipynb #fce24ab0
 _SHAPES = ("circle", "square", "triangle")
@@ -902,10 +906,289 @@ def load_vlm(name:str, dtype=None, **kw) -> VisionLMAdapter:
     base = name if name in BUILTIN_MODELS or not Path(name).exists() else str(Path(name).resolve())
     return VisionLMAdapter(model, processor, base_model=base, **kw)
 
+# %% ../nbs/10_vlm.ipynb #84ff8ab8
+_KIND_ORDER = ["synth_textvqa", "synth_chartqa", "synth_docvqa", "synth_shapes"]
+_SHAPE_COLORS = list(_COLORS)
+
+def _digits(s:str, n:int) -> list[int]:
+    d = [int(c) for c in re.sub(r"\D", "", s)][-n:]
+    return [0]*(n - len(d)) + d
+
+VISION_TARGETS = {"kind": 4, "sign_word": len(_SIGN_WORDS), "sign_number": 101,
+                  **{f"count_{c}": 8 for c in _COLORS}, **{f"count_{s}": 8 for s in _SHAPES}, **{f"color_{s}": 5 for s in _SHAPES},
+                  "chart_bar": 2, **{f"bar{k}_fruit": 9 for k in range(5)}, **{f"bar{k}_value": 101 for k in range(5)},
+                  "max_fruit": 9, **{f"line{k}_value": 101 for k in range(6)},
+                  "doc_title": 2, "doc_customer": len(_NAMES), **{f"doc_number{k}": 10 for k in range(4)},
+                  "doc_day": 32, "doc_month": 13, "doc_year": 100, **{f"doc_total{k}": 10 for k in range(5)}}
+
+def vision_targets(kind:str, meta:dict) -> dict[str, int]:
+    "What a generated image shows, as class indices for `VISION_TARGETS` (the heads that pre-train the vision encoder)."
+    t = {"kind": _KIND_ORDER.index(kind)}
+    if kind == "synth_textvqa":
+        word, *num = meta["rendered_text"].split()
+        t.update(sign_word=_SIGN_WORDS.index(word), sign_number=int(num[0]) + 1 if num else 0)
+    elif kind == "synth_shapes":
+        objs = meta["objects"]
+        for c in _COLORS: t[f"count_{c}"] = min(7, sum(o["color"] == c for o in objs))
+        for s in _SHAPES:
+            t[f"count_{s}"] = min(7, sum(o["label"] == s for o in objs))
+            same = [o for o in objs if o["label"] == s]
+            t[f"color_{s}"] = _SHAPE_COLORS.index(same[0]["color"]) + 1 if len(same) == 1 else 0
+    elif kind == "synth_chartqa":
+        data = meta["data"]; bar = not all(k.isdigit() for k in data)
+        t["chart_bar"] = int(bar)
+        if bar:
+            items = list(data.items())
+            for k in range(5):
+                t[f"bar{k}_fruit"] = _CATEGORIES.index(items[k][0]) + 1 if k < len(items) else 0
+                if k < len(items): t[f"bar{k}_value"] = items[k][1]
+            t["max_fruit"] = _CATEGORIES.index(max(items, key=lambda kv: kv[1])[0]) + 1
+        else:
+            for k, v in enumerate(data.values()): t[f"line{k}_value"] = v
+    elif kind == "synth_docvqa":
+        f = meta["fields"]; day, month, year = (int(x) for x in f["Date"].split("/"))
+        t.update(doc_title=int(meta.get("title", "INVOICE") == "RECEIPT"), doc_customer=_NAMES.index(f["Customer"]),
+                 doc_day=day, doc_month=month, doc_year=year % 100)
+        t.update({f"doc_number{k}": d for k, d in enumerate(_digits(f["Number"], 4))})
+        t.update({f"doc_total{k}": d for k, d in enumerate(_digits(f["Total"], 5))})
+    return t
+
+# %% ../nbs/10_vlm.ipynb #0986da62
+def _pretrain_item(args):
+    kind, seed, i, size = args
+    rng = random.Random(f"pretrain|{kind}|{seed}|{i}")
+    img, q, a, meta = SYNTH_KINDS[kind](rng)
+    key = f"{kind}|{q}|{a}|{json.dumps({m: v for m, v in meta.items() if m != 'metric'}, sort_keys=True)}"
+    if hash_split(key) != "train": return None     # keep every held-out (test) image out of pre-training
+    import numpy as np
+    from PIL import Image
+    arr = np.asarray(img.convert("RGB").resize((size, size), Image.BICUBIC), dtype=np.uint8)
+    return arr, vision_targets(kind, meta)
+
+def pretrain_images(n:int, size:int=128, seed:int=0, workers:int|None=None, progress:bool=True):
+    "`n` generated training images (all four kinds in turn) as a uint8 array N×size×size×3 and their target indices."
+    import numpy as np
+    from concurrent.futures import ProcessPoolExecutor
+    jobs = [(_KIND_ORDER[i % 4], seed, i, size) for i in range(int(n * 1.4) + 8)]
+    workers = workers or max(1, min(16, os.cpu_count() or 1))
+    if workers == 1: res = [r for r in map(_pretrain_item, _progress(jobs, "draw images", progress)) if r is not None][:n]
+    else:
+        with ProcessPoolExecutor(workers) as ex:
+            res = [r for r in _progress(ex.map(_pretrain_item, jobs, chunksize=64), "draw images", progress, total=len(jobs)) if r is not None][:n]
+    imgs = np.stack([r[0] for r in res])
+    tg = np.full((len(res), len(VISION_TARGETS)), -100, dtype=np.int64)
+    names = list(VISION_TARGETS)
+    for j, (_, t) in enumerate(res):
+        for k, v in t.items(): tg[j, names.index(k)] = v
+    return imgs, tg
+
+# %% ../nbs/10_vlm.ipynb #72119248
+CLIP_MEAN, CLIP_STD = (0.48145466, 0.4578275, 0.40821073), (0.26862954, 0.26130258, 0.27577711)
+
+def vision_config(size:int=128, patch:int=16, hidden:int=256, layers:int=6, heads:int=8):
+    "The CLIP-style vision encoder of the embedded vision-language model."
+    from transformers import CLIPVisionConfig
+    return CLIPVisionConfig(image_size=size, patch_size=patch, hidden_size=hidden, intermediate_size=4*hidden,
+                            num_hidden_layers=layers, num_attention_heads=heads, projection_dim=hidden)
+
+class VisionPretrainer(torch.nn.Module):
+    "A CLIP vision encoder with one classification head per `VISION_TARGETS` entry on its first (class) token."
+    def __init__(self, config):
+        super().__init__()
+        from transformers import CLIPVisionModel
+        self.vision = CLIPVisionModel(config)
+        h = config.hidden_size
+        self.norm = torch.nn.LayerNorm(h)
+        self.heads = torch.nn.ModuleDict({k: torch.nn.Linear(h, n) for k, n in VISION_TARGETS.items()})
+    def forward(self, pixel_values):
+        # the LLaVA projector reads the last layer's hidden states (before post_layernorm), so the heads do too
+        z = self.norm(self.vision(pixel_values=pixel_values, output_hidden_states=True).hidden_states[-1][:, 0])
+        return {k: head(z) for k, head in self.heads.items()}
+
+def _normalize(x_uint8, device):
+    x = torch.as_tensor(x_uint8).to(device).permute(0, 3, 1, 2).float() / 255
+    m = torch.tensor(CLIP_MEAN, device=device).view(1, 3, 1, 1); s = torch.tensor(CLIP_STD, device=device).view(1, 3, 1, 1)
+    return (x - m) / s
+
+def pretrain_vision(n_images:int=8000, epochs:int=10, batch_size:int=128, lr:float=1e-3, size:int=128, seed:int=0,
+                    config=None, test_images:int=800, device:str|None=None, workers:int|None=None, progress:bool=True, log=print) -> tuple:
+    "Train the vision encoder from scratch on generated images; returns the trained `CLIPVisionModel` and held-out accuracy per head."
+    import numpy as np
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    torch.manual_seed(seed)
+    imgs, tg = pretrain_images(n_images + test_images, size, seed, workers, progress)
+    (xtr, ytr), (xte, yte) = (imgs[:n_images], tg[:n_images]), (imgs[n_images:], tg[n_images:])
+    net = VisionPretrainer(config or vision_config(size)).to(device)
+    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=0.05)
+    steps = epochs * math.ceil(len(xtr) / batch_size)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
+    names = list(VISION_TARGETS)
+    xtr, ytr = torch.as_tensor(xtr).to(device), torch.as_tensor(ytr).to(device)   # uint8 images: 49 KB each
+    cuda = device.startswith("cuda")
+    for ep in _progress(range(epochs), "pre-train vision", progress):
+        net.train(); perm = torch.randperm(len(xtr)); tot = 0.0
+        for b in range(0, len(xtr), batch_size):
+            idx = perm[b:b + batch_size].to(device)
+            x = _normalize(xtr[idx], device); y = ytr[idx]
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cuda):
+                out = net(x)
+                loss = sum(torch.nn.functional.cross_entropy(out[k].float(), y[:, j], ignore_index=-100, reduction="sum")
+                           for j, k in enumerate(names)) / len(y)
+            opt.zero_grad(set_to_none=True); loss.backward()
+            torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0); opt.step(); sched.step(); tot += loss.detach()
+        log(f"epoch {ep + 1}/{epochs}: loss {float(tot) / math.ceil(len(xtr) / batch_size):.3f}")
+    net.eval(); correct = np.zeros(len(names)); count = np.zeros(len(names))
+    with torch.no_grad():
+        for b in range(0, len(xte), batch_size):
+            out = net(_normalize(xte[b:b + batch_size], device)); y = yte[b:b + batch_size]
+            for j, k in enumerate(names):
+                m = y[:, j] >= 0
+                correct[j] += (out[k].argmax(-1).cpu().numpy()[m] == y[m, j]).sum(); count[j] += m.sum()
+    acc = {k: round(float(correct[j] / count[j]), 3) for j, k in enumerate(names) if count[j]}
+    return net.vision.cpu().float(), acc
+
+# %% ../nbs/10_vlm.ipynb #e6547253
+_CHATML_TEMPLATE = _VLM_TEMPLATE.replace("IMG", "'<image>\\n'")
+
+def assemble_llava(vision, lm_folder) -> VisionLMAdapter:
+    "A LLaVA-architecture `VisionLMAdapter` from a CLIP vision encoder, a causal LM folder and a new, untrained projector."
+    from transformers import (AutoModelForCausalLM, AutoTokenizer, LlavaConfig, LlavaForConditionalGeneration,
+                              LlavaProcessor, CLIPImageProcessor)
+    tok = AutoTokenizer.from_pretrained(lm_folder)
+    tok.add_tokens(["<image>"], special_tokens=True)
+    lm = AutoModelForCausalLM.from_pretrained(lm_folder, dtype=torch.float32)
+    emb = lm.get_input_embeddings().weight.data
+    lm.resize_token_embeddings(len(tok), mean_resizing=False)
+    lm.get_input_embeddings().weight.data[emb.shape[0]:] = emb.mean(0)   # deterministic; image positions never read it
+    vc = vision.config
+    proc = LlavaProcessor(image_processor=CLIPImageProcessor(size={"height": vc.image_size, "width": vc.image_size}, do_center_crop=False),
+                          tokenizer=tok, patch_size=vc.patch_size, vision_feature_select_strategy="full",
+                          num_additional_image_tokens=1, chat_template=_CHATML_TEMPLATE)
+    cfg = LlavaConfig(vision_config=vc.to_dict(), text_config=lm.config.to_dict(), image_token_index=tok.convert_tokens_to_ids("<image>"),
+                      vision_feature_select_strategy="full", vision_feature_layer=-1, projector_hidden_act="gelu",
+                      tie_word_embeddings=lm.config.tie_word_embeddings)
+    cfg.architectures = ["LlavaForConditionalGeneration"]
+    model = LlavaForConditionalGeneration(cfg)
+    model.model.vision_tower.load_state_dict(vision.state_dict())
+    model.model.language_model.load_state_dict(lm.model.state_dict())
+    model.lm_head.weight.data.copy_(lm.lm_head.weight.data)
+    if tok.pad_token_id is None: tok.pad_token = tok.eos_token
+    model.generation_config.pad_token_id = tok.pad_token_id
+    model.generation_config.eos_token_id = tok.convert_tokens_to_ids("<|im_end|>")
+    return VisionLMAdapter(model.eval(), proc, base_model=str(lm_folder))
+
+# %% ../nbs/10_vlm.ipynb #7e3e442b
+CONNECT_LORA = dict(r=8, lora_alpha=16, lora_dropout=0.0, target_modules=_LM_LINEAR, modules_to_save=["multi_modal_projector"])
+
+def describe(sample:Sample) -> str:
+    "A dense caption of a generated image, written from the facts its generator recorded."
+    m, k = sample.meta, sample.meta.get("source")
+    if k == "synth_textvqa": return f"A sign that says {m['rendered_text']}."
+    if k == "synth_shapes": return f"{len(m['objects'])} shapes: " + ", ".join(f"{o['color']} {o['label']}" for o in m["objects"]) + "."
+    if k == "synth_chartqa":
+        bar = not all(x.isdigit() for x in m["data"])
+        return ("A bar chart of fruit sold: " if bar else "A line chart of visitors: ") + ", ".join(f"{a} {b}" for a, b in m["data"].items()) + "."
+    if k == "synth_docvqa":
+        f = m["fields"]
+        return f"{m['title'].title()} number {f['Number']}, date {f['Date']}, customer {f['Customer']}, total {f['Total']}."
+    raise HaloForgeError(f"no caption for samples from {k!r}")
+
+def caption_samples(samples:Sequence[Sample]) -> list[Sample]:
+    "The same images with the question 'Describe the image.' and `describe` as the target."
+    return [Sample("Describe the image.", describe(s), s.media, {**s.meta, "target": describe(s), "metric": "anls"}) for s in samples]
+
+def connect_vision(adapter:VisionLMAdapter, samples:Sequence[Sample],
+                   align:float=0.6,         # share of the examples in the first phase (projector only)
+                   align_lr:float=2e-3,     # learning rate of the projector-only phase
+                   lr:float=5e-4,           # learning rate of the second phase (projector and LoRA)
+                   batch_size:int=8, progress:bool=True) -> dict:
+    """Connect a new projector: first the projector alone learns to make the language model describe and answer
+    (so the model cannot get by on answer priors), then projector and LoRA together, on the questions only."""
+    from peft import LoraConfig, get_peft_model
+    adapter.model = get_peft_model(adapter.model, LoraConfig(**CONNECT_LORA))
+    k = int(len(samples) * align)
+    first = [adapter.training_example(s, s.meta["target"]) for s in [x for pair in zip(samples[:k], caption_samples(samples[:k])) for x in pair]]
+    lora = [p for n, p in adapter.model.named_parameters() if "lora_" in n]
+    for p in lora: p.requires_grad_(False)
+    s1 = adapter.train(first, lr=align_lr, epochs=1, batch_size=batch_size, progress=progress)
+    for p in lora: p.requires_grad_(True)
+    s2 = adapter.train([adapter.training_example(s, s.meta["target"]) for s in samples[k:]], lr=lr, epochs=1, batch_size=batch_size, progress=progress)
+    return {"align_loss": s1["train_loss"], "train_loss": s2["train_loss"], "steps": s1["steps"] + s2["steps"]}
+
+# %% ../nbs/10_vlm.ipynb #316926ad
+from .models import register_builtin
+
+import importlib.util
+WEIGHTS_DIR = Path(importlib.util.find_spec("halo_forge").origin).parent/"weights"/"smollm2_vlm"   # shipped in the package
+
+def save_vision_weights(vision, folder):
+    "Write a trained vision encoder as fp16 safetensors plus its config."
+    from safetensors.torch import save_file
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.half().contiguous() for k, v in vision.state_dict().items()}, str(folder/"vision.safetensors"))
+    (folder/"vision_config.json").write_text(vision.config.to_json_string())
+
+def load_vision_weights(folder):
+    "The vision encoder saved by `save_vision_weights`."
+    from safetensors.torch import load_file
+    from transformers import CLIPVisionConfig, CLIPVisionModel
+    folder = Path(folder)
+    if not (folder/"vision.safetensors").exists(): raise HaloForgeError(f"no vision encoder weights in {folder}")
+    m = CLIPVisionModel(CLIPVisionConfig.from_json_file(str(folder/"vision_config.json")))
+    m.load_state_dict({k: v.float() for k, v in load_file(str(folder/"vision.safetensors")).items()})
+    return m.eval()
+
+def output_accuracy(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_size:int=16, progress:bool=False) -> dict:
+    "Greedy answers scored by each dataset's own metric (the verifier's output stage): mean overall and per source."
+    comps = adapter.generate(samples, n=1, temperature=0, max_new_tokens=16, batch_size=batch_size, progress=progress)
+    per = {}
+    for s, c in zip(samples, comps):
+        sc, _ = output_score(answer_statements(c[0])[0], s)
+        per.setdefault(s.meta.get("source", "?"), []).append(sc or 0.0)
+    allv = [v for vs in per.values() for v in vs]
+    return {"output": round(sum(allv) / len(allv), 4), **{k: round(sum(v) / len(v), 4) for k, v in per.items()}}
+
+def connect_default(folder, n_samples:int=800, align:float=0.6, align_lr:float=2e-3, lr:float=5e-4, batch_size:int=8,
+                    seed:int=0, progress:bool=True) -> dict:
+    "Join the vision encoder in `folder` to SmolLM2-135M-Instruct, train the projector and LoRA, save them in `folder`."
+    from safetensors.torch import save_file
+    from peft import get_peft_model_state_dict
+    from halo_forge.models import builtin_smollm2
+    torch.manual_seed(seed)
+    ad = assemble_llava(load_vision_weights(folder), builtin_smollm2())
+    stats = connect_vision(ad, synth_samples("synth_mix", n_samples, "train", seed=seed + 1), align, align_lr, lr, batch_size, progress)
+    folder = Path(folder)
+    save_file({k: v.half().contiguous() for k, v in get_peft_model_state_dict(ad.model).items()}, str(folder/"connector.safetensors"))
+    (folder/"connector_config.json").write_text(json.dumps(CONNECT_LORA))
+    return {**{k: round(v, 4) for k, v in stats.items()},
+            "held_out": output_accuracy(ad, synth_samples("synth_mix", 64, "test"), progress=progress)}
+
+def builtin_smollm2_vlm() -> Path:
+    "The embedded vision-language model: SmolLM2-135M-Instruct + the shipped vision encoder, projector and LoRA, merged and cached."
+    from halo_forge.models import builtin_smollm2, cache_dir, file_lock
+    from safetensors.torch import load_file
+    from peft import LoraConfig, get_peft_model, set_peft_model_state_dict
+    from halo_forge.core import atomic_dir
+    src, dest = WEIGHTS_DIR, cache_dir()/"models"/"smollm2-vlm-135m"
+    if not (src/"connector.safetensors").exists(): raise HaloForgeError(f"the embedded vision-language weights are missing from {src}")
+    stamp = hashlib.sha256(b"".join((src/f).read_bytes() for f in ("vision.safetensors", "connector.safetensors"))).hexdigest()[:16]
+    with file_lock(dest.with_name(dest.name + ".lock")):
+        if not (dest/"config.json").exists() or json.loads((dest/"halo_forge.json").read_text()).get("weights") != stamp:
+            ad = assemble_llava(load_vision_weights(src), builtin_smollm2())
+            ad.model = get_peft_model(ad.model, LoraConfig(**json.loads((src/"connector_config.json").read_text())))
+            set_peft_model_state_dict(ad.model, {k: v.float() for k, v in load_file(str(src/"connector.safetensors")).items()})
+            model = ad.model.merge_and_unload()
+            with atomic_dir(dest) as tmp:
+                model.save_pretrained(tmp); ad.processor.save_pretrained(tmp)
+                (Path(tmp)/"halo_forge.json").write_text(json.dumps({"weights": stamp, "built_from": ["smollm2-135m", str(src)]}))
+    return dest
+
+register_builtin("smollm2-vlm-135m", builtin_smollm2_vlm)
+
 # %% ../nbs/10_vlm.ipynb #a1373088
 from .core import RAFTConfig, RAFTTrainer, Domain, register_domain, benchmark
 
-VLM_DEFAULTS = dict(cycles=3, samples_per_prompt=4, temperature=0.8, max_new_tokens=48, keep_percent=0.5,
+VLM_DEFAULTS = dict(cycles=4, samples_per_prompt=4, temperature=0.8, max_new_tokens=48, keep_percent=0.5,
                     reward_threshold=0.5, lr=2e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=8,
                     verify_workers=0, verify_timeout=120.0)
 
@@ -931,7 +1214,7 @@ def vlm_benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Samp
 
 # %% ../nbs/10_vlm.ipynb #7a2fd5bf
 VLM_DATASETS = {
-    "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 by default; --limit)",
+    "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 unless --limit says; vlm train takes 160 / 60)",
     "synth_textvqa": "generated signs with words and numbers (VQA accuracy)",
     "synth_chartqa": "generated bar and line charts with known values (relaxed accuracy)",
     "synth_docvqa": "generated invoices and receipts (ANLS)",
@@ -960,9 +1243,9 @@ def _vlm_verifier(s:dict) -> VisionVerifier:
 
 VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
-    default_model="Qwen/Qwen2-VL-2B-Instruct", default_dataset="synth_mix", default_sft_dataset="synth_mix",
+    default_model="smollm2-vlm-135m", default_dataset="synth_mix", default_sft_dataset="synth_mix",
     datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name), load_samples=load_vlm_samples,
-    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults=VLM_DEFAULTS, benchmark=vlm_benchmark,
+    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 160, "eval_limit": 60}, benchmark=vlm_benchmark,
     extra_settings={"perception_weight": (0.3, "weight of the perception stage (OCR / detector checks)"),
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),

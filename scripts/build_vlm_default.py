@@ -1,0 +1,49 @@
+"""Build the weights of the embedded vision-language model `smollm2-vlm-135m` (halo_forge/weights/smollm2_vlm).
+
+Stage `vision` trains the CLIP-style vision encoder from scratch on generated images (a GPU makes this minutes;
+on a 2-core CPU use fewer --images and --epochs). Stage `connect` joins it to SmolLM2-135M-Instruct with a new
+projector and a LoRA, trained on generated questions (CPU is fine). Settings and measurements go to recipe.json.
+"""
+import argparse, json, os, platform, sys, time
+from pathlib import Path
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--stage", choices=["vision", "connect", "all"], default="all")
+    p.add_argument("--out", default=str(Path(__file__).resolve().parents[1]/"halo_forge"/"weights"/"smollm2_vlm"))
+    p.add_argument("--images", type=int, default=60000, help="generated training images for the vision stage")
+    p.add_argument("--test-images", type=int, default=2000, help="held-out images for the vision stage's accuracies")
+    p.add_argument("--epochs", type=int, default=20)
+    p.add_argument("--batch-size", type=int, default=256)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--connect-samples", type=int, default=800, help="generated questions for the connect stage")
+    p.add_argument("--connect-align", type=float, default=0.6, help="share of them (with their captions) in the projector-only phase")
+    p.add_argument("--connect-align-lr", type=float, default=2e-3, help="learning rate of the projector-only phase")
+    p.add_argument("--connect-lr", type=float, default=5e-4, help="learning rate of the projector + LoRA phase")
+    p.add_argument("--connect-batch-size", type=int, default=8)
+    p.add_argument("--seed", type=int, default=0)
+    a = p.parse_args(argv)
+    import torch
+    from halo_forge import vlm
+    out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
+    rp = out/"recipe.json"; recipe = json.loads(rp.read_text()) if rp.exists() else {}
+    dev = torch.cuda.get_device_name(0) if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
+    if a.stage in ("vision", "all"):
+        t = time.time()
+        vision, acc = vlm.pretrain_vision(a.images, a.epochs, a.batch_size, a.lr, seed=a.seed, test_images=a.test_images)
+        vlm.save_vision_weights(vision, out)
+        recipe["vision_stage"] = {"images": a.images, "epochs": a.epochs, "batch_size": a.batch_size, "lr": a.lr, "seed": a.seed,
+                                  "device": dev, "seconds": round(time.time() - t), "held_out_accuracy": acc}
+        rp.write_text(json.dumps(recipe, indent=1))
+        print(json.dumps(recipe["vision_stage"], indent=1))
+    if a.stage in ("connect", "all"):
+        t = time.time()
+        rep = vlm.connect_default(out, a.connect_samples, a.connect_align, a.connect_align_lr, a.connect_lr, a.connect_batch_size, seed=a.seed)
+        recipe = json.loads(rp.read_text())
+        recipe["connect_stage"] = {"samples": a.connect_samples, "align": a.connect_align, "align_lr": a.connect_align_lr,
+                                   "lr": a.connect_lr, "batch_size": a.connect_batch_size, "device": dev,
+                                   "seconds": round(time.time() - t), **rep}
+        rp.write_text(json.dumps(recipe, indent=1))
+        print(json.dumps(recipe["connect_stage"], indent=1))
+
+if __name__ == "__main__": main()
