@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, CausalLMAdapter, ModelAdapter, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, read_rows)
+                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, draw_split, read_rows)
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
@@ -611,16 +611,12 @@ def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sampl
     "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default), cycling through the five categories (irrelevance twice in train)."
     if split not in TOOLCALLS_SIZES: raise HaloForgeError(f"toolcalls has splits train and test, not {split!r}")
     n = TOOLCALLS_SIZES[split] if n is None else n
-    r, seen, out = random.Random(seed), set(), []
+    r = random.Random(seed)
     cats = CATEGORIES + ["irrelevance"] if split == "train" else CATEGORIES   # training sees more no-call cases
-    for _ in range(100 * n + 1000):
-        if len(out) >= n: break
-        cat = cats[len(out) % len(cats)]
-        q, tools, calls = _toolcalls_task(r, cat)
-        if q in seen or hash_split(q) != split: continue
-        seen.add(q)
-        out.append(tool_sample(q, tools, calls, category=cat, id=f"toolcalls-{split}-{len(out)}", source="toolcalls"))
-    return out
+    def make(k):
+        q, tools, calls = _toolcalls_task(r, cats[k % len(cats)])
+        return q, tool_sample(q, tools, calls, category=cats[k % len(cats)], id=f"toolcalls-{split}-{k}", source="toolcalls")
+    return draw_split(make, n, split, 100 * n + 1000)
 
 # %% ../nbs/40_agentic.ipynb #848da923
 BFCL_FILES = {"simple": "simple_python", "multiple": "multiple", "parallel": "parallel", "parallel_multiple": "parallel_multiple",

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'hash_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier',
-           'ExactMatchVerifier', 'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter', 'merged_lora',
-           'tiny_tokenizer', 'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl',
+__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit',
+           'Verifier', 'ExactMatchVerifier', 'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter',
+           'merged_lora', 'tiny_tokenizer', 'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl',
            'write_json_atomic', 'read_rows', 'cycle_stats', 'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft',
            'benchmark', 'Domain', 'register_domain']
 
@@ -38,6 +38,18 @@ def hash_split(text:str, test_share:int=4) -> str:
     "'test' for about one text in `test_share` (decided by a hash of the text), else 'train'."
     import hashlib
     return "test" if int(hashlib.sha1(text.encode()).hexdigest(), 16) % test_share == 0 else "train"
+
+# %% ../nbs/00_core.ipynb #002100c3
+def draw_split(make:Callable,  # k -> (key, item): a new candidate for the k-th kept item
+               n:int, split:str, tries:int) -> list:
+    "Up to `n` items whose keys are new and fall in `split` by `hash_split`, from at most `tries` candidates."
+    seen, out = set(), []
+    for _ in range(tries):
+        if len(out) >= n: break
+        key, item = make(len(out))
+        if key in seen or hash_split(key) != split: continue
+        seen.add(key); out.append(item)
+    return out
 
 # %% ../nbs/00_core.ipynb #86251250
 @dataclass

@@ -804,7 +804,7 @@ import json, random, re
 from pathlib import Path
 from typing import Callable, Sequence
 from .core import (HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer, Domain, register_domain,
-                             read_jsonl, read_rows, tiny_causal_lm, hash_split)
+                             read_jsonl, read_rows, tiny_causal_lm, draw_split)
 
 # %% ../nbs/30_reasoning.ipynb #22f02653
 REASONING_PROMPT = "{question}\nSolve it step by step and put the final answer in \\boxed{{}}."
@@ -859,13 +859,11 @@ def arithmetic_problems(split:str="train", n:int|None=None, seed:int=0) -> list[
     "`n` generated word problems of `split` (default sizes: train 64, test 100); the splits never overlap."
     if split not in ARITHMETIC_SIZES: raise HaloForgeError(f"arithmetic has splits train and test, not {split!r}")
     n = ARITHMETIC_SIZES[split] if n is None else n
-    rng, seen, out = random.Random(seed), set(), []
-    for _ in range(200 * n + 1000):
-        if len(out) >= n: break
+    rng = random.Random(seed)
+    def make(k):
         q, a, w = _arith_problem(rng)
-        if q in seen or hash_split(q) != split: continue
-        seen.add(q); out.append(math_sample(q, a, target=w, id=f"arithmetic-{split}-{len(out)}", source="arithmetic"))
-    return out
+        return q, math_sample(q, a, target=w, id=f"arithmetic-{split}-{k}", source="arithmetic")
+    return draw_split(make, n, split, 200 * n + 1000)
 
 # %% ../nbs/30_reasoning.ipynb #7c1d34c4
 def _gsm8k_row(r):

@@ -14,12 +14,12 @@ from fastcore.basics import patch
 from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split, read_rows
 
 # %% auto #0
-__all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VISION_TARGETS', 'CLIP_MEAN',
-           'CLIP_STD', 'CONNECT_LORA', 'WEIGHTS_DIR', 'VLM_DEFAULTS', 'VLM_DATASETS', 'VLM', 'normalize_vqa_answer',
-           'vqa_accuracy', 'levenshtein', 'anls', 'relaxed_accuracy', 'load_image', 'image_key', 'synth_samples',
-           'textvqa_sample', 'docvqa_sample', 'chartqa_sample', 'realworldqa_sample', 'llava_sample', 'detect_schema',
-           'load_local', 'load_hub', 'vlm_cache', 'easyocr_model_dir', 'ocr_reader', 'load_detector', 'extract_claims',
-           'text_in_ocr', 'PerceptionChecker', 'answer_statements', 'extract_choice', 'output_score', 'reasoning_score',
+__all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VISION_TARGETS', 'CONNECT_LORA',
+           'WEIGHTS_DIR', 'VLM_DEFAULTS', 'VLM_DATASETS', 'VLM', 'normalize_vqa_answer', 'vqa_accuracy', 'levenshtein',
+           'anls', 'relaxed_accuracy', 'load_image', 'image_key', 'synth_samples', 'textvqa_sample', 'docvqa_sample',
+           'chartqa_sample', 'realworldqa_sample', 'llava_sample', 'detect_schema', 'load_local', 'load_hub',
+           'vlm_cache', 'easyocr_model_dir', 'ocr_reader', 'load_detector', 'extract_claims', 'text_in_ocr',
+           'PerceptionChecker', 'answer_statements', 'extract_choice', 'output_score', 'reasoning_score',
            'VisionVerifier', 'ultralytics_asset', 'vlm_family', 'VisionLMAdapter', 'tiny_vlm', 'load_vlm',
            'vision_targets', 'pretrain_images', 'vision_config', 'VisionPretrainer', 'pretrain_vision',
            'assemble_llava', 'describe', 'caption_samples', 'connect_vision', 'save_vision_weights',
@@ -983,7 +983,7 @@ def pretrain_images(n:int, size:int=128, seed:int=0, workers:int|None=None, prog
     return imgs, tg
 
 # %% ../nbs/10_vlm.ipynb #72119248
-CLIP_MEAN, CLIP_STD = (0.48145466, 0.4578275, 0.40821073), (0.26862954, 0.26130258, 0.27577711)
+from transformers.image_utils import OPENAI_CLIP_MEAN, OPENAI_CLIP_STD   # what CLIPImageProcessor normalizes with
 
 def vision_config(size:int=128, patch:int=16, hidden:int=256, layers:int=6, heads:int=8):
     "The CLIP-style vision encoder of the embedded vision-language model."
@@ -1007,7 +1007,7 @@ class VisionPretrainer(torch.nn.Module):
 
 def _normalize(x_uint8, device):
     x = torch.as_tensor(x_uint8).to(device).permute(0, 3, 1, 2).float() / 255
-    m = torch.tensor(CLIP_MEAN, device=device).view(1, 3, 1, 1); s = torch.tensor(CLIP_STD, device=device).view(1, 3, 1, 1)
+    m = torch.tensor(OPENAI_CLIP_MEAN, device=device).view(1, 3, 1, 1); s = torch.tensor(OPENAI_CLIP_STD, device=device).view(1, 3, 1, 1)
     return (x - m) / s
 
 def pretrain_vision(n_images:int=8000, epochs:int=10, batch_size:int=128, lr:float=1e-3, size:int=128, seed:int=0,

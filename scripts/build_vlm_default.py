@@ -4,7 +4,7 @@ Stage `vision` trains the CLIP-style vision encoder from scratch on generated im
 on a 2-core CPU use fewer --images and --epochs). Stage `connect` joins it to SmolLM2-135M-Instruct with a new
 projector and a LoRA, trained on generated questions (CPU is fine). Settings and measurements go to recipe.json.
 """
-import argparse, json, os, platform, sys, time
+import argparse, json, os, platform, time
 from pathlib import Path
 
 def main(argv=None):
@@ -39,7 +39,7 @@ def main(argv=None):
     if a.stage in ("connect", "all"):
         t = time.time()
         rep = vlm.connect_default(out, a.connect_samples, a.connect_align, a.connect_align_lr, a.connect_lr, a.connect_batch_size, seed=a.seed)
-        recipe = json.loads(rp.read_text())
+        recipe = json.loads(rp.read_text()) if rp.exists() else {}
         recipe["connect_stage"] = {"samples": a.connect_samples, "align": a.connect_align, "align_lr": a.connect_align_lr,
                                    "lr": a.connect_lr, "batch_size": a.connect_batch_size, "device": dev,
                                    "seconds": round(time.time() - t), **rep}
