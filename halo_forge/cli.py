@@ -8,20 +8,24 @@ Docs: https://halo-forge.github.io/halo-forge/cli.html.md"""
 from __future__ import annotations
 import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
-from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, sft, benchmark, read_jsonl, write_json_atomic,
-                             prepare_run_dir)
+from typing import Callable
+from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, sft, benchmark, read_jsonl,
+                             write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
+                             claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'DOMAIN_MODULES', 'COMMAND_GROUPS', 'load_config_file', 'command_spec', 'settings_for',
-           'build_parser', 'load_domains', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'cmd_train', 'main']
+__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'command_spec', 'settings_for', 'OneLineParser', 'flag_type',
+           'build_parser', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
     "model": (None, str, "Hub id, local folder, saved adapter, or built-in alias (default: the domain's embedded model)"),
     "dataset": (None, str, "dataset name (see `datasets`) or a local file"),
     "output": (None, str, "where results go"),
-    "limit": (None, int, "use only the first N rows"),
-    "split": (None, str, "dataset split"),
+    "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
+    "limit": (None, int, "use only the first N rows (of the split)"),
+    "split": (None, str, "dataset split; a local file without a split column has train and test (1 task in 5, by hash) "
+                         "and all"),
     "seed": (0, int, "random seed"),
     "progress": (True, bool, "hide progress bars"),
     "dry_run": (False, bool, "resolve settings, model and dataset, print them, and stop"),
@@ -37,16 +41,18 @@ def _raft_fields():
            "batch_size": "training batch size", "grad_accum": "gradient accumulation", "gen_batch_size": "prompts per generate call",
            "verify_workers": "verification processes", "verify_timeout": "seconds per verification",
            "resume": "continue the run in --output where it stopped"}
-    out = {}
+    out, types = {}, RAFTConfig.field_types()
     for f in dataclasses.fields(RAFTConfig):
         if f.name in ("output", "seed", "progress"): continue
-        out[f.name] = (f.default, type(f.default), doc.get(f.name, f.name.replace("_", " ")))
+        out[f.name] = (f.default, types[f.name], doc.get(f.name, f.name.replace("_", " ")))
     return out
 
 COMMANDS = {
     "train": {**COMMON, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
               "eval_split": ("test", str, "split for the before/after benchmark"),
+              "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
+                                          "default: --eval-split of --dataset)"),
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
                                           "that never succeeds yet (0: none)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
@@ -57,16 +63,6 @@ COMMANDS = {
 }
 
 # %% ../nbs/02_cli.ipynb #747959c5
-def load_config_file(path) -> dict:
-    "Settings from a YAML (or JSON) file, keys with dashes or underscores."
-    import yaml
-    p = Path(path)
-    if not p.exists(): raise HaloForgeError(f"config file {path} not found")
-    try: data = yaml.safe_load(p.read_text()) or {}
-    except yaml.YAMLError as e: raise HaloForgeError(f"config file {path} is not valid YAML: {str(e).splitlines()[0]}") from None
-    if not isinstance(data, dict): raise HaloForgeError(f"config file {path} must hold a mapping of setting: value")
-    return {str(k).replace("-", "_"): v for k, v in data.items()}
-
 def command_spec(domain, command:str) -> dict:
     "name -> (default, type, help) for `domain command`, with the domain's own defaults and extra settings."
     spec = {**COMMANDS[command], **{k: (d, type(d) if d is not None else str, h) for k, (d, h) in domain.extra_settings.items()}}
@@ -74,35 +70,35 @@ def command_spec(domain, command:str) -> dict:
     return {k: (dom.get(k, d), t, h) for k, (d, t, h) in spec.items()}
 
 def settings_for(domain, command:str, flags:dict, config_file:str|None=None) -> dict:
-    "defaults < domain defaults < config file < explicit flags."
-    spec = command_spec(domain, command)
-    s = {k: v[0] for k, v in spec.items()}
-    if config_file:
-        cfg = load_config_file(config_file)
-        unknown = sorted(set(cfg) - set(spec))
-        if unknown: raise HaloForgeError(f"{config_file}: unknown setting(s) {', '.join(unknown)} for `{domain.name} {command}`")
-        for k, v in cfg.items():
-            typ = spec[k][1]
-            try: s[k] = v if v is None or typ is bool else typ(v)
-            except (TypeError, ValueError): raise HaloForgeError(f"{config_file}: {k} must be {typ.__name__}, got {v!r}") from None
-    s.update(flags)
-    return s
+    "defaults < domain defaults < config file < explicit flags; types and ranges checked (`resolve_settings`)."
+    return resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}")
 
 # %% ../nbs/02_cli.ipynb #4fd314b8
+class OneLineParser(argparse.ArgumentParser):
+    "An `ArgumentParser` whose usage errors are one line that says where to look."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+def flag_type(name:str, typ:type) -> Callable:
+    "An argparse `type` that converts like a YAML value would (`coerce_setting`)."
+    def convert(text):
+        try: return coerce_setting(name, text, typ)
+        except HaloForgeError as e: raise argparse.ArgumentTypeError(str(e).split(" ", 1)[1]) from None
+    convert.__name__ = typ.__name__
+    return convert
+
 def _add_flags(p, spec):
     for name, (default, typ, help) in spec.items():
         flag = "--" + name.replace("_", "-")
         shown = f" (default: {default})" if default is not None and not isinstance(default, bool) else ""
         if typ is bool and default is True: p.add_argument("--no-" + name.replace("_", "-"), dest=name, action="store_false", help=help)
         elif typ is bool: p.add_argument(flag, dest=name, action="store_true", help=help)
-        else: p.add_argument(flag, dest=name, type=typ, metavar=name.upper(), help=help + shown)
+        else: p.add_argument(flag, dest=name, type=flag_type(name, typ), metavar=name.upper(), help=help + shown)
 
 def build_parser() -> argparse.ArgumentParser:
     "The `halo-forge` argument parser: one sub-command per registered domain, and the command groups."
     import importlib
     load_domains()
-    p = argparse.ArgumentParser(prog="halo-forge", description="RAFT fine-tuning with verifiable rewards.",
-                                argument_default=argparse.SUPPRESS)
+    p = OneLineParser(prog="halo-forge", description="RAFT fine-tuning with verifiable rewards.", argument_default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="domain", metavar="DOMAIN", required=True)
     for name, dom in DOMAINS.items():
         dp = sub.add_parser(name, help=dom.help, description=dom.help, argument_default=argparse.SUPPRESS)
@@ -117,25 +113,25 @@ def build_parser() -> argparse.ArgumentParser:
     for name, mod in COMMAND_GROUPS.items(): getattr(importlib.import_module(mod), f"add_{name}_commands")(sub)
     return p
 
-def load_domains():
-    "Import the domain modules so they register themselves."
-    import importlib
-    for m in DOMAIN_MODULES: importlib.import_module(m)
-
-DOMAIN_MODULES = ["halo_forge.vlm", "halo_forge.audio", "halo_forge.reasoning", "halo_forge.agentic"]
-
 # command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
 COMMAND_GROUPS = {"inference": "halo_forge.inference"}
 
 # %% ../nbs/02_cli.ipynb #5b2ccc77
-def _samples(dom, s, split):
-    return dom.load_samples(s["dataset"] or dom.default_dataset, split, s["limit"], s)
-
 def _print_settings(s):
     print("settings: " + ", ".join(f"{k}={v}" for k, v in s.items() if k not in ("progress",)), flush=True)
 
 def _bench_summary(r):
-    return f"accuracy {r['accuracy']:.3f}  mean reward {r['mean_reward']:.3f}  ({r['n_samples']} problems)"
+    fails = "".join(f", {r[k]} verifier {k}" for k in ("errors", "timeouts") if r.get(k))
+    return f"accuracy {r['accuracy']:.3f}  mean reward {r['mean_reward']:.3f}  ({r['n_samples']} problems{fails})"
+
+def _usable(verifier, samples, what:str, drop:bool) -> list:
+    "Count and list the samples whose reference the verifier cannot use; leave them out when `drop`."
+    bad = [(s, why) for s in samples if (why := verifier.check_reference(s))]
+    if bad:
+        shown = "; ".join(f"{s.meta.get('id', '?')}: {why}" for s, why in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        print(f"{len(bad)} of {len(samples)} {what} references cannot be graded{' and are left out' if drop else ''}: {shown}", flush=True)
+    ids = {id(s) for s, _ in bad}
+    return [s for s in samples if id(s) not in ids] if drop else list(samples)
 
 def cmd_datasets(dom, s=None):
     print(f"{dom.name} datasets (default: {dom.default_dataset}; sft: {dom.default_sft_dataset})")
@@ -144,27 +140,35 @@ def cmd_datasets(dom, s=None):
 def cmd_sft(dom, s):
     s["dataset"] = s["dataset"] or dom.default_sft_dataset
     s["output"] = s["output"] or f"models/{dom.name}_sft"
-    samples = dom.load_samples(s["dataset"], s["split"] or "train", s["limit"], s)
-    _print_settings(s); print(f"{len(samples)} training examples from {s['dataset']}")
+    split = s["split"] or "train"
+    samples = dom.samples(s["dataset"], split, s["limit"], s)
+    claim_target(s["output"], "model", s["overwrite"])     # before anything is loaded
+    _print_settings(s); print(f"{len(samples)} training examples from {s['dataset']} ({split} split)")
     if s["dry_run"]: return
     from halo_forge.core import LoraSettings
     ad = dom.load_model(s["model"], s)
     st = sft(ad, samples, output=s["output"], lr=s["lr"], epochs=s["epochs"], batch_size=s["batch_size"],
              grad_accum=s["grad_accum"], seed=s["seed"], lora=LoraSettings(s["lora_r"], s["lora_alpha"], s["lora_dropout"]),
-             progress=s["progress"], info={"dataset": s["dataset"], "base_model": getattr(ad, "base_model", None)})
-    print(f"sft done: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}; adapter saved to {s['output']}")
+             progress=s["progress"], info={"dataset": s["dataset"], "split": split, "base_model": getattr(ad, "base_model", None)},
+             overwrite=s["overwrite"])
+    dropped = f" ({st['dropped']} longer than the model's max_length left out)" if st["dropped"] else ""
+    print(f"sft done: {st['examples']} examples{dropped}, {st['steps']} steps, loss {st['train_loss']:.4f}; adapter saved to {s['output']}")
 
 def cmd_benchmark(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
-    samples = dom.load_samples(s["dataset"], s["split"] or "test", s["limit"], s)
+    split = s["split"] or "test"
+    samples = dom.samples(s["dataset"], split, s["limit"], s)
     out = Path(s["output"] or f"runs/benchmark/{dom.name}-{Path(s['dataset']).stem}.json")
-    _print_settings(s); print(f"{len(samples)} problems from {s['dataset']}")
+    claim_target(out, "benchmark", s["overwrite"])
+    _print_settings(s); print(f"{len(samples)} problems from {s['dataset']} ({split} split)")
     if s["dry_run"]: return
+    verifier = dom.make_verifier(s)
+    _usable(verifier, samples, "benchmark", drop=False)
     ad = dom.load_model(s["model"], s)
-    r = (dom.benchmark or benchmark)(ad, dom.make_verifier(s), samples, n=s["samples_per_prompt"], temperature=s["temperature"],
+    r = (dom.benchmark or benchmark)(ad, verifier, samples, n=s["samples_per_prompt"], temperature=s["temperature"],
                   max_new_tokens=s["max_new_tokens"], batch_size=s["gen_batch_size"], seed=s["seed"], progress=s["progress"])
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(out, {"model": s["model"], "dataset": s["dataset"], **r})
+    write_json_atomic(out, mark_json({"model": s["model"], "dataset": s["dataset"], "split": split, **r}, "benchmark"))
     k = s["samples_per_prompt"]
     if "table" in r: print(r["table"])
     print(f"{dom.name} benchmark on {s['dataset']}: {_bench_summary(r)}  pass@{k} {r[f'pass@{k}']:.3f}")
@@ -181,36 +185,59 @@ def _warmup(ad, samples, cfg, epochs, folder):
              info={"stage": "warmup"})
     print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}", flush=True)
 
+def held_out_set(dom, s) -> tuple[list, dict]:
+    "The held-out samples of `train` and where they came from: `--eval-dataset` (a local file whole) or `--eval-split` of `--dataset`."
+    if s["eval_limit"] == 0: return [], {}
+    name = s["eval_dataset"] or s["dataset"]
+    split = "all" if s["eval_dataset"] and Path(name).expanduser().exists() else s["eval_split"]
+    held = dom.samples(name, split, s["eval_limit"], s)
+    return held, {"dataset": name, "split": split, "limit": s["eval_limit"], "fingerprint": data_fingerprint(held)}
+
 def cmd_train(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
     s["output"] = s["output"] or f"models/{dom.name}_raft"
-    samples = dom.load_samples(s["dataset"], s["split"] or "train", s["limit"], s)
-    eval_n = s["eval_limit"]
-    held_out = dom.load_samples(s["dataset"], s["eval_split"], eval_n, s) if eval_n != 0 else []
+    local = Path(s["dataset"]).expanduser().exists()
+    split = s["split"] or ("all" if s["eval_dataset"] and local else "train")
+    verifier = dom.make_verifier(s)
+    samples = _usable(verifier, dom.samples(s["dataset"], split, s["limit"], s), "training", drop=True)
+    held_out, held_info = held_out_set(dom, s)
+    _usable(verifier, held_out, "held-out", drop=False)
+    shared = overlap(samples, held_out)
     _print_settings(s)
-    print(f"{len(samples)} training prompts from {s['dataset']}" + (f", {len(held_out)} held-out ({s['eval_split']} split)" if held_out else ""))
-    if s["dry_run"]: return
+    print(f"{len(samples)} training prompts from {s['dataset']} ({split} split)" +
+          (f", {len(held_out)} held-out from {held_info['dataset']} ({held_info['split']} split); {len(shared)} shared with training"
+           if held_out else ""), flush=True)
+    if shared:
+        raise HaloForgeError(f"{len(shared)} of {len(held_out)} held-out prompts are also training prompts (first: "
+                             f"{shared[0].meta.get('id', '?')}), so the held-out numbers would not be held out; use a disjoint "
+                             "--eval-dataset, or --split/--eval-split that do not overlap")
     cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})
-    info = {"model": s["model"], "dataset": s["dataset"], "domain": dom.name}
-    prepare_run_dir(cfg, samples, info)   # refuse a clashing output folder before loading anything
-    cfg.resume = True                     # from here on the folder holds this run
-    out = Path(s["output"]); ev_path = out/"eval.json"
-    ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
+    info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
+            "sft_warmup": s["sft_warmup"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
+    out = Path(s["output"])
+    replace = s["overwrite"] and artifact_kind(out) == "raft_run"
+    if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
+    if s["dry_run"]: return
     ad = dom.load_model(s["model"], s)
-    trainer = (dom.trainer or RAFTTrainer)(ad, samples, cfg, verifier=dom.make_verifier(s), info=info)
-    def measure(stage, label):   # held-out benchmark, once per stage (a resumed run reuses what is in eval.json)
+    trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
+    if replace: import shutil; shutil.rmtree(out)                 # --overwrite: an earlier halo-forge run, now that the model loaded
+    prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
+    cfg.resume = True                                              # from here on the folder holds this run
+    ev_path = out/"eval.json"
+    ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
+    def measure(stage, label, **facts):   # held-out benchmark, once per stage (a resumed run reuses what is in eval.json)
         if not held_out: return
-        if stage not in ev:
-            r = (dom.benchmark or benchmark)(ad, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens,
+        if stage not in ev or any(ev[stage].get(k) != v for k, v in facts.items()):
+            r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens,
                                              batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
-            ev[stage] = {k: v for k, v in r.items() if k != "results"}
+            ev[stage] = {**r, **facts}
             write_json_atomic(ev_path, ev)
         print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
         if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
     measure("before", "before training")
-    if s["sft_warmup"] > 0: _warmup(ad, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
+    if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()
-    measure("after", "after training ")
+    measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
     if held_out: print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}")
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}

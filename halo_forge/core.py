@@ -6,17 +6,22 @@ Docs: https://halo-forge.github.io/halo-forge/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #448c030d
 from __future__ import annotations
-import contextlib, json, math, os, random, shutil, signal, threading, time
+import contextlib, hashlib, json, math, os, random, shutil, signal, threading, time
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['DOMAINS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit',
-           'Verifier', 'ExactMatchVerifier', 'LoraSettings', 'ModelAdapter', 'atomic_dir', 'CausalLMAdapter',
-           'merged_lora', 'tiny_tokenizer', 'tiny_causal_lm', 'RAFTConfig', 'select', 'read_jsonl', 'append_jsonl',
-           'write_json_atomic', 'read_rows', 'cycle_stats', 'plot_rewards', 'RAFTTrainer', 'prepare_run_dir', 'sft',
-           'benchmark', 'Domain', 'register_domain']
+__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAINS', 'DOMAIN_MODULES', 'LOCAL_TEST_SHARE',
+           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
+           'time_limit', 'Verifier', 'pool_context', 'ExactMatchVerifier', 'failure_counts', 'check_failures',
+           'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
+           'CausalLMAdapter', 'merged_lora', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting',
+           'RAFTConfig', 'load_config_file', 'resolve_settings', 'select', 'read_jsonl', 'append_jsonl',
+           'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
+           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff',
+           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain',
+           'load_domains', 'split_local']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -112,18 +117,24 @@ class Verifier:
     workers: int = 2          # worker processes for `verify_batch` (0 or 1: in this process)
     min_parallel: int = 64    # below this many items, verify in this process
     chunk_size: int = 64      # items per task sent to a worker
+    start_method: str|None = None  # worker start method; None: the platform's safe default (`pool_context`)
 
     def verify(self, completion:str, sample:Sample) -> VerifyResult: raise NotImplementedError
+
+    def check_reference(self, sample:Sample) -> str|None:
+        "Why `sample`'s reference cannot be graded (e.g. a gold answer the parser cannot read), or None when it can."
+        return None
 
     def safe_verify(self, completion:str, sample:Sample, timeout:float|None=None) -> VerifyResult:
         "`verify` under a time limit; any exception becomes a zero reward with the reason."
         timeout = self.timeout if timeout is None else timeout
         try:
             with time_limit(timeout): return self.verify(completion, sample)
-        except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "reason": str(e)})
-        except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested"})
-        except MemoryError: return VerifyResult(0.0, False, {"error": "too large"})
-        except Exception as e: return VerifyResult(0.0, False, {"error": type(e).__name__, "reason": str(e)[:200]})
+        except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "failure": "timeout", "reason": str(e)})
+        except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested", "failure": "limit"})
+        except MemoryError: return VerifyResult(0.0, False, {"error": "too large", "failure": "limit"})
+        except Exception as e:
+            return VerifyResult(0.0, False, {"error": type(e).__name__, "failure": "exception", "reason": str(e)[:200]})
 
     def verify_batch(self, completions:Sequence[str], samples:Sequence[Sample],
                      workers:int|None=None, # worker processes (default `self.workers`)
@@ -147,7 +158,7 @@ class Verifier:
         chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
         results, retry = [None]*len(chunks), []
         bar = _progress(None, "verify", progress, total=len(pairs))
-        with ProcessPool(max_workers=workers, context=mp.get_context("fork")) as pool:
+        with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
             futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
             for i, f in enumerate(futs):
                 try: results[i] = f.result()
@@ -163,8 +174,15 @@ class Verifier:
     def _result_or_timeout(fut, timeout):
         try: return fut.result()[0]
         except Exception as e:
-            reason = f"took longer than {timeout:g}s" if "Timeout" in type(e).__name__ else f"worker failed: {type(e).__name__}"
-            return VerifyResult(0.0, False, {"error": "timeout" if "Timeout" in type(e).__name__ else "worker", "reason": reason})
+            late = "Timeout" in type(e).__name__
+            reason = f"took longer than {timeout:g}s" if late else f"worker failed: {type(e).__name__}: {str(e)[:200]}"
+            kind = "timeout" if late else "worker"
+            return VerifyResult(0.0, False, {"error": kind, "failure": kind, "reason": reason})
+
+def pool_context(method:str|None=None):
+    "The multiprocessing context for verifier workers: `method`, or fork on Linux and spawn elsewhere (macOS, Windows)."
+    import multiprocessing as mp, sys
+    return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
 
 # %% ../nbs/00_core.ipynb #1105cd4d
 def _progress(it, desc, show=True, total=None):
@@ -178,6 +196,21 @@ class ExactMatchVerifier(Verifier):
     def verify(self, completion, sample):
         ok = completion.strip() == str(sample.answer).strip()
         return VerifyResult(float(ok), ok, {"expected": str(sample.answer).strip()})
+
+# %% ../nbs/00_core.ipynb #459508df
+def failure_counts(results:Iterable) -> dict:
+    "How many results are verifier errors (an exception or a dead worker) and how many hit a time or size limit."
+    fails = [(r.details if isinstance(r, VerifyResult) else r.get("details", {})).get("failure") for r in results]
+    return {"errors": sum(f in ("exception", "worker") for f in fails), "timeouts": sum(f in ("timeout", "limit") for f in fails)}
+
+def check_failures(results:Sequence, verifier, where:str="this batch"):
+    "Raise `HaloForgeError` when more than half of `results` are verifier errors."
+    details = [r.details if isinstance(r, VerifyResult) else r.get("details", {}) for r in results]
+    errs = [d for d in details if d.get("failure") in ("exception", "worker")]
+    if results and len(errs) * 2 > len(results):
+        first = errs[0]
+        raise HaloForgeError(f"{type(verifier).__name__} failed on {len(errs)} of {len(results)} verifications in {where} "
+                             f"(first: {first.get('error')}: {first.get('reason', '')}); fix the verifier before training on its rewards")
 
 # %% ../nbs/00_core.ipynb #37b703b4
 import torch
@@ -262,13 +295,15 @@ def train(self:ModelAdapter, examples:list[dict],
           seed:int=0,           # shuffling seed
           progress:bool=True,   # show the Trainer's progress bar
          ) -> dict:
-    "One LoRA fine-tuning pass over `examples`; returns the mean training loss and step count."
+    "One LoRA fine-tuning pass over `examples` (`None`s, examples too long to keep, are skipped and counted)."
     import tempfile, logging
     from transformers import Trainer, TrainingArguments
     from transformers.trainer_callback import PrinterCallback, ProgressCallback
     class _QuietProgress(ProgressCallback):   # the progress bar without printing the log dicts
         def on_log(self, *args, **kwargs): pass
-    if not examples: return {"train_loss": None, "steps": 0}
+    dropped = sum(e is None for e in examples)
+    examples = [e for e in examples if e is not None]
+    if not examples: return {"train_loss": None, "steps": 0, "dropped": dropped}
     self.enable_lora()
     self.model.train()
     cuda = torch.cuda.is_available()
@@ -284,7 +319,7 @@ def train(self:ModelAdapter, examples:list[dict],
         if progress: trainer.add_callback(_QuietProgress())
         out = trainer.train()
     self.model.eval()
-    return {"train_loss": float(out.training_loss), "steps": int(out.global_step)}
+    return {"train_loss": float(out.training_loss), "steps": int(out.global_step), "dropped": dropped}
 
 # %% ../nbs/00_core.ipynb #36b9c93d
 @patch
@@ -293,8 +328,9 @@ def save(self:ModelAdapter, path, info:dict|None=None):
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     self.model.save_pretrained(path)
     if self.processor is not None: self.processor.save_pretrained(path)
-    meta = {"adapter": type(self).__name__, "base_model": getattr(self, "base_model", None), "lora": self.is_lora(), **(info or {})}
-    (path/"halo_forge.json").write_text(json.dumps(meta, indent=2))
+    meta = {"kind": "model", "adapter": type(self).__name__, "base_model": getattr(self, "base_model", None),
+            "lora": self.is_lora(), **(info or {})}
+    (path/MARKER).write_text(json.dumps(meta, indent=2, default=str))
     return path
 
 @patch
@@ -312,10 +348,50 @@ def load_adapter(self:ModelAdapter, path):
     return self
 
 # %% ../nbs/00_core.ipynb #25b6a0d6
+MARKER = "halo_forge.json"
+ARTIFACT_READERS: dict = {}   # file suffix -> function(path) -> kind or None, for formats with their own metadata
+
+def artifact_kind(path) -> str|None:
+    "The kind of halo-forge artifact at `path` (from its marker), or None when halo-forge did not make it."
+    path = Path(path)
+    if path.is_dir():
+        try: meta = json.loads((path/MARKER).read_text())
+        except (OSError, ValueError): return None
+        return meta.get("kind") or ("model" if "adapter" in meta else None) if isinstance(meta, dict) else None
+    if not path.is_file(): return None
+    if path.suffix.lower() == ".json":
+        try: obj = json.loads(path.read_text())
+        except (OSError, ValueError): return None
+        return obj.get("halo_forge", {}).get("kind") if isinstance(obj, dict) and isinstance(obj.get("halo_forge"), dict) else None
+    reader = ARTIFACT_READERS.get(path.suffix.lower())
+    try: return reader(path) if reader else None
+    except Exception: return None
+
+def claim_target(path, kind:str, overwrite:bool=False) -> Path:
+    "Check that halo-forge may write a `kind` artifact at `path`; raise one clear `HaloForgeError` otherwise."
+    path = Path(path)
+    if not path.exists() and not path.is_symlink(): return path
+    if path.is_dir() and not path.is_symlink() and not any(path.iterdir()): return path   # an empty folder: nothing to lose
+    found = artifact_kind(path) if not path.is_symlink() else None
+    if found is None:
+        raise HaloForgeError(f"{path} already exists and was not made by halo-forge, so it will not be replaced: choose another --output")
+    if found != kind: raise HaloForgeError(f"{path} holds a halo-forge {found}, not a {kind}: choose another --output")
+    if not overwrite: raise HaloForgeError(f"{path} already holds a halo-forge {kind}: pass --overwrite to replace it, or choose another --output")
+    return path
+
+def mark_json(obj:dict, kind:str) -> dict:
+    "`obj` with the `halo_forge` key that marks a JSON result file as ours."
+    return {"halo_forge": {"kind": kind}, **obj}
+
+# %% ../nbs/00_core.ipynb #ab8a3b47
 @contextlib.contextmanager
-def atomic_dir(path):
+def atomic_dir(path,
+               kind:str|None=None,     # artifact kind: the target must be absent, empty, or a halo-forge `kind` (with `overwrite`)
+               overwrite:bool=False):  # replace an existing halo-forge artifact of the same kind
     "Yield a temporary folder that replaces `path` only when the block finishes without error."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    if kind is not None: claim_target(path, kind, overwrite)   # None: a path inside a folder halo-forge already owns
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     if tmp.exists(): shutil.rmtree(tmp)
     tmp.mkdir()
@@ -402,14 +478,31 @@ def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     return out
 
 # %% ../nbs/00_core.ipynb #3bd831a2
+@patch(as_prop=True)
+def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
+    "Token ids the chat template puts after an assistant turn's text, up to its first special token (else `eos`)."
+    if getattr(self, "_eot", None) is not None: return self._eot
+    tok, eot = self.tokenizer, [self.tokenizer.eos_token_id]
+    if getattr(tok, "chat_template", None):
+        mark = "\u2063halo\u2063"
+        try:
+            text = tok.apply_chat_template([{"role": "user", "content": "hi"}, {"role": "assistant", "content": mark}], tokenize=False)
+            tail = tok(text.rsplit(mark, 1)[1], add_special_tokens=False)["input_ids"]
+            special = set(tok.all_special_ids) | {i for i, t in tok.added_tokens_decoder.items() if t.special}
+            k = next((j for j, t in enumerate(tail) if t in special), None)
+            if k is not None: eot = tail[:k+1]
+        except Exception: pass
+    self._eot = eot
+    return eot
+
 @patch
 def training_example(self:CausalLMAdapter, sample, completion):
     tok = self.tokenizer
     p = tok(self.format(sample), add_special_tokens=False)["input_ids"]
-    c = tok(completion.strip(), add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
-    ids = (p + c)[:self.max_length]
-    labels = ([-100]*len(p) + c)[:self.max_length]
-    return {"input_ids": ids, "labels": labels}
+    c = tok(completion.strip(), add_special_tokens=False)["input_ids"] + self.end_of_turn_ids
+    if len(c) >= self.max_length: return None            # the answer alone does not fit: drop it
+    p = p[max(0, len(p) + len(c) - self.max_length):]     # cut the prompt from its start
+    return {"input_ids": p + c, "labels": [-100]*len(p) + c}
 
 # %% ../nbs/00_core.ipynb #b3d4ac1e
 _CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
@@ -443,6 +536,51 @@ def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAda
                       tie_word_embeddings=True)
     return CausalLMAdapter(LlamaForCausalLM(cfg), tok, base_model="tiny-llama", **kw)
 
+# %% ../nbs/00_core.ipynb #810833b3
+SETTING_RULES = {  # name: (test, what the value must be)
+    "cycles": (lambda v: v >= 0, "0 or more"), "samples_per_prompt": (lambda v: v >= 1, "at least 1"),
+    "temperature": (lambda v: v >= 0, "0 or more (0: greedy)"), "top_p": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
+    "max_new_tokens": (lambda v: v >= 1, "at least 1"), "keep_percent": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
+    "selection": (lambda v: v in ("per_prompt", "global"), "per_prompt or global"),
+    "lr": (lambda v: v > 0, "above 0"), "lr_decay": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
+    "min_lr": (lambda v: v >= 0, "0 or more"), "epochs": (lambda v: v > 0, "above 0"),
+    "batch_size": (lambda v: v >= 1, "at least 1"), "grad_accum": (lambda v: v >= 1, "at least 1"),
+    "gen_batch_size": (lambda v: v >= 1, "at least 1"), "lora_r": (lambda v: v >= 1, "at least 1"),
+    "lora_alpha": (lambda v: v > 0, "above 0"), "lora_dropout": (lambda v: 0 <= v < 1, "0 or more and below 1"),
+    "verify_workers": (lambda v: v >= 0, "0 or more"), "verify_timeout": (lambda v: v > 0, "above 0"),
+    "seed": (lambda v: v >= 0, "0 or more"), "limit": (lambda v: v >= 1, "at least 1"),
+    "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
+}
+
+def _flag(name): return "--" + name.replace("_", "-")
+
+def coerce_setting(name:str, value, typ:type):
+    "`value` as `typ` (int, float, str or bool), or a `HaloForgeError` naming the setting; None stays None."
+    if value is None or typ not in (int, float, str, bool): return value
+    if typ is bool:
+        if isinstance(value, bool): return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "yes", "1", "false", "no", "0"):
+            return value.strip().lower() in ("true", "yes", "1")
+        raise HaloForgeError(f"{_flag(name)} must be true or false, not {value!r}")
+    if isinstance(value, bool): raise HaloForgeError(f"{_flag(name)} must be a {'whole number' if typ is int else typ.__name__}, not {value!r}")
+    if typ is str: return value if isinstance(value, str) else str(value)
+    try: x = float(value) if isinstance(value, str) else value
+    except ValueError: x = None
+    if typ is float and isinstance(x, (int, float)): return float(x)
+    if typ is int:
+        if isinstance(value, str) and value.strip().lstrip("+-").isdigit(): return int(value)
+        if isinstance(x, int): return x
+        if isinstance(x, float) and x.is_integer(): return int(x)
+        raise HaloForgeError(f"{_flag(name)} must be a whole number, not {value!r}")
+    raise HaloForgeError(f"{_flag(name)} must be a number, not {value!r}")
+
+def check_setting(name:str, value):
+    "`value` if it is in the allowed range of setting `name` (see `SETTING_RULES`), else a one-line `HaloForgeError`."
+    rule = SETTING_RULES.get(name)
+    if rule is not None and value is not None and not rule[0](value):
+        raise HaloForgeError(f"{_flag(name)} must be {rule[1]}, not {value!r}")
+    return value
+
 # %% ../nbs/00_core.ipynb #a4db507c
 @dataclass
 class RAFTConfig:
@@ -472,12 +610,51 @@ class RAFTConfig:
     resume: bool = False               # continue the run in `output` where it stopped
     progress: bool = True              # progress bars
 
+    def __post_init__(self):   # every field gets its annotated type and is range-checked, however it was set
+        for name, typ in self.field_types().items(): setattr(self, name, check_setting(name, coerce_setting(name, getattr(self, name), typ)))
+
     def cycle_lr(self, cycle:int) -> float:
         "Learning rate for `cycle` (0-based)."
         return max(self.lr * self.lr_decay**cycle, self.min_lr)
 
     @classmethod
     def field_names(cls): return [f.name for f in fields(cls)]
+
+    @classmethod
+    def field_types(cls) -> dict:
+        "name -> the type its annotation names (int, float, str or bool)."
+        import typing
+        return typing.get_type_hints(cls)
+
+# %% ../nbs/00_core.ipynb #bf0203f3
+def load_config_file(path) -> dict:
+    "Settings from a YAML (or JSON) file, keys with dashes or underscores."
+    import yaml
+    p = Path(path)
+    if not p.exists(): raise HaloForgeError(f"config file {path} not found")
+    try: data = yaml.safe_load(p.read_text()) or {}
+    except yaml.YAMLError as e: raise HaloForgeError(f"config file {path} is not valid YAML: {str(e).splitlines()[0]}") from None
+    if not isinstance(data, dict): raise HaloForgeError(f"config file {path} must hold a mapping of setting: value")
+    return {str(k).replace("-", "_"): v for k, v in data.items()}
+
+def resolve_settings(spec:dict,                # name -> (default, type, help)
+                     flags:dict,               # the flags that were typed
+                     config_file=None,         # a YAML file of settings
+                     where:str="this command", # named in the error for an unknown key
+                     choices:dict|None=None,   # name -> allowed values
+                    ) -> dict:
+    "defaults < config file < flags; every value coerced to its type and checked against its range and choices."
+    s = {k: v[0] for k, v in spec.items()}
+    layers = [(load_config_file(config_file), str(config_file))] if config_file else []
+    for values, src in layers + [(flags, "flags")]:
+        unknown = sorted(set(values) - set(spec))
+        if unknown: raise HaloForgeError(f"{src}: unknown setting(s) {', '.join(unknown)} for `{where}`")
+        for k, v in values.items(): s[k] = coerce_setting(k, v, spec[k][1])
+    for k, v in s.items():
+        check_setting(k, v)
+        if choices and k in choices and v is not None and v not in choices[k]:
+            raise HaloForgeError(f"{_flag(k)} must be one of {', '.join(map(str, choices[k]))}, not {v!r}")
+    return s
 
 # %% ../nbs/00_core.ipynb #88b06f59
 def select(rollouts:dict, # prompt index -> list of completions
@@ -525,7 +702,17 @@ def append_jsonl(path, records:Iterable[dict]):
 def write_json_atomic(path, obj):
     "Write JSON to `path` through a temporary file and a rename."
     path = Path(path); tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(obj, indent=2)); os.replace(tmp, path)
+    tmp.write_text(json.dumps(obj, indent=2, default=str)); os.replace(tmp, path)
+
+@contextlib.contextmanager
+def atomic_file(path):
+    "Yield a temporary file name that replaces `path` when the block finishes without error."
+    path = Path(path); tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)
 
 # %% ../nbs/00_core.ipynb #6260ff57
 def read_rows(path, fmt:str|None=None) -> list[dict]: # fmt: "jsonl", "json" or "parquet" (default: from the suffix)
@@ -582,37 +769,131 @@ def plot_rewards(metrics:list[dict], path=None):
     return fig
 
 # %% ../nbs/00_core.ipynb #f628262a
-def _fingerprint(samples):
-    import hashlib
+def _media_digest(m) -> str:
+    if m is None: return ""
+    if isinstance(m, (str, Path)): return str(m)
+    if isinstance(m, bytes): return hashlib.sha1(m).hexdigest()
+    if isinstance(m, dict): return json.dumps({k: _media_digest(v) for k, v in sorted(m.items())})
+    if hasattr(m, "tobytes"): return hashlib.sha1(m.tobytes()).hexdigest()   # numpy arrays, PIL images
+    return repr(m)
+
+def sample_key(s:Sample) -> str:
+    "A digest of what the model sees for `s`: its prompt and its media."
+    return hashlib.sha1((json.dumps(s.prompt, sort_keys=True, default=str) + "\0" + _media_digest(s.media)).encode()).hexdigest()
+
+def data_fingerprint(samples:Sequence[Sample]) -> str:
+    "A fingerprint of a data set: every sample's key and reference, in order."
+    h = hashlib.sha256()
+    for s in samples: h.update(sample_key(s).encode()); h.update(json.dumps(s.answer, sort_keys=True, default=str).encode()); h.update(b"\0")
+    return h.hexdigest()[:16]
+
+def overlap(train:Sequence[Sample], held_out:Sequence[Sample]) -> list[Sample]:
+    "The held-out samples whose task (prompt and media) is also in `train`."
+    keys = {sample_key(s) for s in train}
+    return [s for s in held_out if sample_key(s) in keys]
+
+# %% ../nbs/00_core.ipynb #f4815667
+NON_DEFINING = ("cycles", "output", "resume", "progress", "verify_workers", "gen_batch_size")
+
+def describe_verifier(v) -> dict:
+    "A verifier's class and its plain settings (what changes its rewards; workers and start method left out)."
+    def plain(x):
+        try: json.dumps(x); return True
+        except (TypeError, ValueError): return False
+    cfg = {k: x for k, x in sorted(vars(v).items()) if not k.startswith("_") and k not in ("workers", "start_method") and plain(x)}
+    return {"class": f"{type(v).__module__}.{type(v).__qualname__}", "settings": cfg}
+
+def _git_commit():
+    import subprocess
+    try:
+        r = subprocess.run(["git", "-C", str(Path(__file__).parent), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5)
+        return r.stdout.strip() or None if r.returncode == 0 else None
+    except Exception: return None
+
+def environment() -> dict:
+    "Versions of halo-forge (and its git commit, from a checkout), Python and the libraries that train."
+    import platform, importlib.metadata as md
+    def ver(p):
+        try: return md.version(p)
+        except md.PackageNotFoundError: return None
+    return {"halo_forge": ver("halo-forge"), "commit": _git_commit(), "python": platform.python_version(),
+            **{p: ver(p) for p in ("torch", "transformers", "peft", "accelerate")}, "platform": platform.platform()}
+
+def run_manifest(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None) -> dict:
+    "What defines a run (settings, data, `info` such as model and verifier), its fingerprint, and the environment."
+    run = {k: v for k, v in asdict(config).items() if k not in NON_DEFINING}
+    run.update({k: v for k, v in (info or {}).items()})
+    run.update(data=data_fingerprint(samples), n_samples=len(samples))
+    run = json.loads(json.dumps(run, sort_keys=True, default=str))
+    fp = hashlib.sha256(json.dumps(run, sort_keys=True).encode()).hexdigest()[:16]
+    return {"fingerprint": fp, "run": run, "environment": environment()}
+
+def manifest_diff(old:dict, new:dict) -> list[str]:
+    "The defining fields that differ between two manifests, as 'name old -> new'."
+    short = lambda x: (t if len(t := json.dumps(x)) <= 40 else t[:37] + "...")
+    keys = sorted(set(old["run"]) | set(new["run"]))
+    return [f"{k} {short(old['run'].get(k))} -> {short(new['run'].get(k))}" for k in keys if old["run"].get(k) != new["run"].get(k)]
+
+# %% ../nbs/00_core.ipynb #287a2595
+def _fingerprint(samples):   # the prompt-only fingerprint of runs made before manifests
     h = hashlib.sha256()
     for s in samples: h.update(json.dumps(s.prompt, sort_keys=True, default=str).encode()); h.update(b"\0")
     return h.hexdigest()[:16]
 
+def sample_record(i:int, s:Sample) -> dict:
+    "A training sample as one line of `samples.jsonl`: index, id, prompt, reference, media path and metadata."
+    media = str(s.media) if isinstance(s.media, (str, Path)) else s.meta.get("media_path")
+    return json.loads(json.dumps({"i": i, "id": s.meta.get("id", i), "prompt": s.prompt, "answer": s.answer,
+                                  "media": media, "meta": s.meta}, default=str))
+
 class RAFTTrainer:
     "Reward-ranked fine-tuning: generate, verify, select, train, checkpoint; repeated for `config.cycles`."
     def __init__(self, adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample], config:RAFTConfig|None=None,
-                 info:dict|None=None): # extra facts recorded in config.json and checkpoints (model, dataset)
+                 info:dict|None=None): # facts that define the run (model, dataset, ...), recorded in its manifest
         self.adapter, self.verifier, self.samples = adapter, verifier, list(samples)
         self.config, self.info = config or RAFTConfig(), info or {}
         if not self.samples: raise HaloForgeError("no training samples: the dataset is empty (check --dataset and --limit)")
         self.out = Path(self.config.output)
         self.log = print
+        self.callbacks: list[Callable] = []   # each called with a cycle's stats after the cycle
 
-    def _check_run_dir(self): return prepare_run_dir(self.config, self.samples, self.info)
+    def run_info(self) -> dict:
+        "`info` plus the verifier's description: everything beyond the config that defines the run."
+        return {**self.info, "verifier": describe_verifier(self.verifier)}
 
-def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None) -> int:
-    "Create or check the run folder `config.output`; returns how many cycles are already complete."
-    out, state = Path(config.output), Path(config.output)/"state.json"
-    fp = _fingerprint(samples)
-    if (out/"config.json").exists():
-        old = json.loads((out/"config.json").read_text())
+    def _check_run_dir(self): return prepare_run_dir(self.config, self.samples, self.run_info())
+
+def _is_run(out:Path) -> bool:
+    if artifact_kind(out) == "raft_run": return True
+    try: return "fingerprint" in json.loads((out/"config.json").read_text()) and not (out/MARKER).exists()   # made before markers
+    except (OSError, ValueError): return False
+
+def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None,
+                    write:bool=True) -> int: # False: only check, write nothing
+    "Check (and create) the run folder `config.output`; returns how many cycles are already complete."
+    out = Path(config.output)
+    man = run_manifest(config, samples, info)
+    if _is_run(out):
         if not config.resume:
             raise HaloForgeError(f"{out} already holds a run: pass --resume to continue it, or choose another --output")
-        if old.get("fingerprint") != fp:
+        if (out/"manifest.json").exists():
+            diff = manifest_diff(json.loads((out/"manifest.json").read_text()), man)
+            if diff: raise HaloForgeError(f"cannot resume {out}: it was started with other settings ({'; '.join(diff)}); "
+                                          "choose another --output for a new run")
+        elif json.loads((out/"config.json").read_text()).get("fingerprint") != _fingerprint(samples):
             raise HaloForgeError(f"cannot resume {out}: it was started on a different set of prompts (dataset or --limit changed)")
+    else: claim_target(out, "raft_run")   # absent or empty; anything else is refused before it is touched
+    state = out/"state.json"
+    done = json.loads(state.read_text())["completed_cycles"] if state.exists() else 0
+    if not write: return done
     out.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(out/"config.json", {"config": asdict(config), "fingerprint": fp, "n_samples": len(samples), **(info or {})})
-    return json.loads(state.read_text())["completed_cycles"] if state.exists() else 0
+    write_json_atomic(out/MARKER, {"kind": "raft_run"})
+    write_json_atomic(out/"config.json", {"config": asdict(config), "fingerprint": _fingerprint(samples), "n_samples": len(samples), **(info or {})})
+    write_json_atomic(out/"manifest.json", man)
+    if not (out/"samples.jsonl").exists():
+        tmp = out/".samples.jsonl.tmp"; tmp.unlink(missing_ok=True)
+        append_jsonl(tmp, (sample_record(i, s) for i, s in enumerate(samples))); os.replace(tmp, out/"samples.jsonl")
+    return done
 
 # %% ../nbs/00_core.ipynb #acb88bda
 @patch
@@ -629,9 +910,11 @@ def run(self:RAFTTrainer) -> list[dict]:
     for cycle in range(start, c.cycles):
         metrics.append(self.run_cycle(cycle))
         m = metrics[-1]
+        fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
         self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
-                 f"kept {m['kept']}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}  "
+                 f"kept {m['kept']}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
                  f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
+        for cb in self.callbacks: cb(m)
     if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists():
         with atomic_dir(self.out/"final") as tmp:
             shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
@@ -666,6 +949,7 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         comps = [x for i in ids for x in rollouts[i]]
         smps = [self.samples[i] for i in ids for _ in rollouts[i]]
         res = self.verifier.verify_batch(comps, smps, workers=c.verify_workers, timeout=c.verify_timeout)
+        check_failures(res, self.verifier, f"cycle {cycle+1}")
         recs, p = [], 0
         for i in ids:
             n = len(rollouts[i]); recs.append({"i": i, "results": [r.to_dict() for r in res[p:p+n]]}); p += n
@@ -678,6 +962,7 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
     kept = select(rollouts, rewards, c.keep_percent, c.reward_threshold, c.selection)
+    with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
     lr = c.cycle_lr(cycle)
     t0 = time.time()
     examples = [self.adapter.training_example(self.samples[i], comp) for i, comp, _ in kept]
@@ -686,7 +971,8 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     train_s = time.time() - t0
     # 4. checkpoint (atomic), then stats, plot and state
     with atomic_dir(d/"checkpoint") as tmp: self.adapter.save(tmp, info={"cycle": cycle, **self.info})
-    stats = {**cycle_stats(cycle, rewards, correct, len(kept), lr), **tr,
+    fails = failure_counts(r for i in rollouts for r in verified[i])
+    stats = {**cycle_stats(cycle, rewards, correct, len(kept), lr), **fails, **tr,
              "gen_s": round(gen_s, 2), "verify_s": round(verify_s, 2), "train_s": round(train_s, 2)}
     append_jsonl(self.out/"metrics.jsonl", [stats])
     plot_rewards(read_jsonl(self.out/"metrics.jsonl"), self.out/"rewards.png")
@@ -698,8 +984,10 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
         output:str|Path|None=None, # where to save the adapter (atomically); None: don't save
         target:Callable|None=None,  # sample -> target text (default: meta["target"] or the answer)
         lr:float=2e-4, epochs:float=1, batch_size:int=8, grad_accum:int=1, seed:int=0,
-        lora:LoraSettings|None=None, progress:bool=True, info:dict|None=None) -> dict:
+        lora:LoraSettings|None=None, progress:bool=True, info:dict|None=None,
+        overwrite:bool=False) -> dict: # replace a halo-forge model already at `output`
     "LoRA fine-tuning on reference completions."
+    if output is not None: claim_target(output, "model", overwrite)   # before any work
     target = target or (lambda s: s.meta.get("target", s.answer))
     examples = []
     for s in samples:
@@ -707,11 +995,12 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
         if t is None or not str(t).strip(): raise HaloForgeError(f"sample {s.meta.get('id', '?')} has no target text for SFT")
         examples.append(adapter.training_example(s, str(t)))
     if not examples: raise HaloForgeError("no SFT samples: the dataset is empty (check --dataset and --limit)")
+    if all(e is None for e in examples): raise HaloForgeError("every SFT target is longer than the model's max_length: nothing to train on")
     adapter.enable_lora(lora)
     stats = adapter.train(examples, lr=lr, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum, seed=seed, progress=progress)
     if output is not None:
-        with atomic_dir(output) as tmp: adapter.save(tmp, info={"stage": "sft", **(info or {})})
-    return {"examples": len(examples), **stats}
+        with atomic_dir(output, kind="model", overwrite=overwrite) as tmp: adapter.save(tmp, info={"stage": "sft", **(info or {})})
+    return {"examples": len(examples) - stats["dropped"], **stats}
 
 # %% ../nbs/00_core.ipynb #f80e9343
 def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
@@ -723,15 +1012,17 @@ def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
     outs = adapter.generate(samples, n=n, temperature=temperature, max_new_tokens=max_new_tokens,
                             batch_size=batch_size, seed=seed, progress=progress)
     gen_s = time.time() - t0
-    flat = [(s, c) for s, cs in zip(samples, outs) for c in cs]
-    res = verifier.verify_batch([c for _, c in flat], [s for s, _ in flat], workers=workers)
+    flat = [(k, s, c) for k, (s, cs) in enumerate(zip(samples, outs)) for c in cs]
+    res = verifier.verify_batch([c for _, _, c in flat], [s for _, s, _ in flat], workers=workers)
+    check_failures(res, verifier, "the benchmark")
     rewards = [r.reward for r in res]
     per_sample = [res[i*n:(i+1)*n] for i in range(len(samples))]
-    rows = [{"id": s.meta.get("id", i), "completion": c, **r.to_dict()} for i, ((s, c), r) in enumerate(zip(flat, res))]
+    rows = [{"id": s.meta.get("id", k), "prompt": sample_record(k, s)["prompt"], "media": sample_record(k, s)["media"],
+             "completion": c, **r.to_dict()} for (k, s, c), r in zip(flat, res)]
     return {"n_samples": len(samples), "accuracy": round(sum(r.correct for r in res) / len(res), 4),
             "mean_reward": round(sum(rewards) / len(rewards), 4),
             f"pass@{n}": round(sum(any(r.correct for r in rs) for rs in per_sample) / len(samples), 4),
-            "gen_s": round(gen_s, 2), "results": rows}
+            **failure_counts(res), "fingerprint": data_fingerprint(samples), "gen_s": round(gen_s, 2), "results": rows}
 
 # %% ../nbs/00_core.ipynb #4bebcb55
 @dataclass
@@ -746,7 +1037,7 @@ class Domain:
     load_model: Callable               # (model name, settings) -> ModelAdapter
     load_samples: Callable             # (dataset, split, limit, settings) -> list[Sample]
     make_verifier: Callable            # settings -> Verifier
-    trainer: type = None               # RAFTTrainer subclass (default RAFTTrainer)
+    trainer: type = None               # RAFTTrainer subclass (default RAFTTrainer), built with keyword arguments
     raft_defaults: dict = field(default_factory=dict)  # RAFTConfig fields that differ for this domain
     extra_settings: dict = field(default_factory=dict) # domain-only settings: name -> (default, help)
     sft_defaults: dict = field(default_factory=dict)   # lr / epochs / batch_size for `sft`
@@ -758,3 +1049,46 @@ def register_domain(domain:Domain):
     "Add `domain` to the command line."
     DOMAINS[domain.name] = domain
     return domain
+
+DOMAIN_MODULES = ["halo_forge.vlm", "halo_forge.audio", "halo_forge.reasoning", "halo_forge.agentic"]
+
+def load_domains():
+    "Import the built-in domain modules and those other packages declare in the `halo_forge.domains` entry point group."
+    import importlib, importlib.metadata as md
+    for m in DOMAIN_MODULES: importlib.import_module(m)
+    for ep in md.entry_points(group="halo_forge.domains"):
+        try: ep.load()
+        except Exception as e: raise HaloForgeError(f"the domain {ep.name!r} from entry point {ep.value} failed to load: {type(e).__name__}: {e}") from None
+    return DOMAINS
+
+# %% ../nbs/00_core.ipynb #086f59fc
+LOCAL_TEST_SHARE = 5    # a local file without a split column: one task in 5 is held out
+EVAL_SPLITS = ("test", "validation", "valid", "val", "eval", "dev")
+
+def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=None, name:str="the file") -> list[Sample]:
+    "The `split` part of a local data set: by its split `column` when given, else by a hash of each task."
+    if split in (None, "all"): return list(samples)
+    if column is not None:
+        out = [s for s, c in zip(samples, column) if str(c) == split]
+        if not out: raise HaloForgeError(f"{name} has no rows with split {split!r} (its splits: {', '.join(sorted({str(c) for c in column}))})")
+        return out
+    if split != "train" and split not in EVAL_SPLITS:
+        raise HaloForgeError(f"{name} has no split column, so its splits are train and test (by a hash of each task), or all; not {split!r}")
+    want = "train" if split == "train" else "test"
+    return [s for s in samples if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want]
+
+def _split_column(path:Path, n:int):
+    if not (path.is_file() and path.suffix.lower() in (".jsonl", ".json", ".parquet")): return None
+    rows = read_rows(path)
+    if len(rows) != n or not any(isinstance(r, dict) and "split" in r for r in rows): return None
+    return [r.get("split") if isinstance(r, dict) else None for r in rows]
+
+@patch
+def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, settings:dict|None=None) -> list[Sample]:
+    "Samples of `dataset` (a name or a local file or folder) for `split`; local data split as described above."
+    settings = settings or {}
+    p = Path(str(dataset)).expanduser()
+    if not p.exists(): return self.load_samples(dataset, split, limit, settings)
+    every = self.load_samples(str(p), split, None, settings)
+    out = split_local(every, split, _split_column(p, len(every)), str(p))
+    return out[:limit] if limit else out
