@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Callable
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
-                             claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier)
+                             claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
+                             OneLineParser, add_setting_flags)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'command_spec', 'settings_for', 'OneLineParser', 'flag_type',
-           'build_parser', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
+__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'command_spec', 'settings_for', 'build_parser', 'cmd_datasets',
+           'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -74,26 +75,6 @@ def settings_for(domain, command:str, flags:dict, config_file:str|None=None) -> 
     return resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}")
 
 # %% ../nbs/02_cli.ipynb #4fd314b8
-class OneLineParser(argparse.ArgumentParser):
-    "An `ArgumentParser` whose usage errors are one line that says where to look."
-    def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-def flag_type(name:str, typ:type) -> Callable:
-    "An argparse `type` that converts like a YAML value would (`coerce_setting`)."
-    def convert(text):
-        try: return coerce_setting(name, text, typ)
-        except HaloForgeError as e: raise argparse.ArgumentTypeError(str(e).split(" ", 1)[1]) from None
-    convert.__name__ = typ.__name__
-    return convert
-
-def _add_flags(p, spec):
-    for name, (default, typ, help) in spec.items():
-        flag = "--" + name.replace("_", "-")
-        shown = f" (default: {default})" if default is not None and not isinstance(default, bool) else ""
-        if typ is bool and default is True: p.add_argument("--no-" + name.replace("_", "-"), dest=name, action="store_false", help=help)
-        elif typ is bool: p.add_argument(flag, dest=name, action="store_true", help=help)
-        else: p.add_argument(flag, dest=name, type=flag_type(name, typ), metavar=name.upper(), help=help + shown)
-
 def build_parser() -> argparse.ArgumentParser:
     "The `halo-forge` argument parser: one sub-command per registered domain, and the command groups."
     import importlib
@@ -108,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "benchmark": "measure a model on a test split"}
             cp = cmds.add_parser(cmd, help=helps[cmd], description=f"{name} {cmd}: {helps[cmd]}", argument_default=argparse.SUPPRESS)
             cp.add_argument("--config", dest="config", metavar="FILE", help="YAML file of settings (flags override it)")
-            _add_flags(cp, command_spec(dom, cmd))
+            add_setting_flags(cp, command_spec(dom, cmd))
         cmds.add_parser("datasets", help="list the datasets this domain knows")
     for name, mod in COMMAND_GROUPS.items(): getattr(importlib.import_module(mod), f"add_{name}_commands")(sub)
     return p

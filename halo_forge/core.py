@@ -17,11 +17,11 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'time_limit', 'Verifier', 'pool_context', 'ExactMatchVerifier', 'failure_counts', 'check_failures',
            'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
            'CausalLMAdapter', 'merged_lora', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting',
-           'RAFTConfig', 'load_config_file', 'resolve_settings', 'select', 'read_jsonl', 'append_jsonl',
-           'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
-           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff',
-           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain',
-           'load_domains', 'split_local']
+           'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags',
+           'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats',
+           'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment',
+           'run_manifest', 'manifest_diff', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
+           'Domain', 'register_domain', 'load_domains', 'split_local']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -655,6 +655,31 @@ def resolve_settings(spec:dict,                # name -> (default, type, help)
         if choices and k in choices and v is not None and v not in choices[k]:
             raise HaloForgeError(f"{_flag(k)} must be one of {', '.join(map(str, choices[k]))}, not {v!r}")
     return s
+
+# %% ../nbs/00_core.ipynb #e2357d8a
+import argparse
+
+class OneLineParser(argparse.ArgumentParser):
+    "An `ArgumentParser` whose usage errors are one line that says where to look."
+    def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+def flag_type(name:str, typ:type) -> Callable:
+    "An argparse `type` that converts like a YAML value would (`coerce_setting`)."
+    def convert(text):
+        try: return coerce_setting(name, text, typ)
+        except HaloForgeError as e: raise argparse.ArgumentTypeError(str(e).split(" ", 1)[1]) from None
+    convert.__name__ = typ.__name__
+    return convert
+
+def add_setting_flags(parser, spec:dict, choices:dict|None=None):
+    "One flag per setting of `spec` (name -> (default, type, help)); flags not typed stay absent."
+    for name, (default, typ, help) in spec.items():
+        flag = "--" + name.replace("_", "-")
+        shown = f" (default: {default})" if default is not None and not isinstance(default, bool) else ""
+        if typ is bool and default is True: parser.add_argument("--no-" + name.replace("_", "-"), dest=name, action="store_false", help=help)
+        elif typ is bool: parser.add_argument(flag, dest=name, action="store_true", help=help)
+        else: parser.add_argument(flag, dest=name, type=flag_type(name, typ), metavar=name.upper(), help=help + shown,
+                                  choices=(choices or {}).get(name))
 
 # %% ../nbs/00_core.ipynb #88b06f59
 def select(rollouts:dict, # prompt index -> list of completions

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 import numpy as np
 import torch
-from .core import HaloForgeError, CausalLMAdapter, Sample, atomic_dir, write_json_atomic
+from .core import (HaloForgeError, CausalLMAdapter, Sample, atomic_dir, write_json_atomic, claim_target, artifact_kind,
+                             resolve_settings, load_domains, ARTIFACT_READERS, MARKER, add_setting_flags)
 
 # %% auto #0
 __all__ = ['WEIGHT_FILES', 'CALIBRATION_TEXT', 'PRECISIONS', 'GGUF_ARCHITECTURES', 'GGUF_TYPES', 'TOKENIZER_PROBES', 'VARIANTS',
@@ -20,9 +21,10 @@ __all__ = ['WEIGHT_FILES', 'CALIBRATION_TEXT', 'PRECISIONS', 'GGUF_ARCHITECTURES
            'all_logits', 'quality', 'quantize_weights', 'save_optimized', 'load_optimized', 'forward_ms',
            'domain_reward', 'optimize', 'gguf_architecture', 'gguf_pre_tokenizer', 'gguf_tensor_name', 'write_gguf',
            'gguf_tensor_types', 'llama_quantize', 'export_gguf', 'gguf_runtime', 'gguf_logits', 'verify_gguf',
-           'artifact_info_gguf', 'export_onnx', 'onnx_runtime', 'onnx_logits', 'PeakMemory', 'hf_stream', 'gguf_stream',
-           'onnx_stream', 'time_generation', 'benchmark_prompts', 'build_variant', 'compare_formats', 'format_table',
-           'plot_formats', 'add_inference_commands', 'inference_settings', 'run_inference']
+           'gguf_kind', 'artifact_info_gguf', 'export_onnx', 'onnx_runtime', 'onnx_logits', 'PeakMemory', 'hf_stream',
+           'gguf_stream', 'onnx_stream', 'time_generation', 'benchmark_prompts', 'build_variant', 'benchmark_folder',
+           'compare_formats', 'format_table', 'plot_formats', 'add_inference_commands', 'inference_settings',
+           'run_inference']
 
 # %% ../nbs/50_inference.ipynb #6cc483db
 def artifact_info(folder) -> dict:
@@ -144,9 +146,9 @@ def quantize_weights(model:torch.nn.Module, precision:str) -> torch.nn.Module:
     return model
 
 # %% ../nbs/50_inference.ipynb #f085d90a
-def save_optimized(adapter:CausalLMAdapter, path, precision:str, info:dict|None=None) -> Path:
+def save_optimized(adapter:CausalLMAdapter, path, precision:str, info:dict|None=None, overwrite:bool=False) -> Path:
     "Save a model quantized by `quantize_weights`, its tokenizer and `halo_forge.json`, atomically."
-    with atomic_dir(path) as tmp:
+    with atomic_dir(path, kind="model", overwrite=overwrite) as tmp:
         if precision == "fp16": adapter.model.save_pretrained(tmp)
         else:
             from optimum.quanto import quantization_map
@@ -155,7 +157,7 @@ def save_optimized(adapter:CausalLMAdapter, path, precision:str, info:dict|None=
             save_file({k: v.contiguous() for k, v in adapter.model.state_dict().items()}, str(tmp/"model.safetensors"))
             (tmp/"quantization_map.json").write_text(json.dumps(quantization_map(adapter.model)))
         adapter.tokenizer.save_pretrained(tmp)
-        meta = {"precision": precision, "library": "torch" if precision == "fp16" else "optimum-quanto", **(info or {})}
+        meta = {"kind": "model", "precision": precision, "library": "torch" if precision == "fp16" else "optimum-quanto", **(info or {})}
         (tmp/"halo_forge.json").write_text(json.dumps(meta, indent=2))
     return Path(path)
 
@@ -190,7 +192,6 @@ def forward_ms(model, ids:list[int], repeats:int=3) -> float:
 def domain_reward(adapter:CausalLMAdapter, dataset:str, domain:str="reasoning", limit:int=20, max_new_tokens:int=128) -> dict:
     "The domain verifier's accuracy and mean reward on `limit` problems of `dataset` (greedy decoding)."
     from halo_forge.core import DOMAINS, benchmark
-    from halo_forge.cli import load_domains
     load_domains()
     if domain not in DOMAINS: raise HaloForgeError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}")
     dom = DOMAINS[domain]
@@ -213,9 +214,11 @@ def optimize(model, # name/folder/adapter path, or a `CausalLMAdapter` (LoRA is 
              limit:int=20, # problems of `dataset`
              max_new_tokens:int=128, # longest completion for the domain reward
              max_tokens:int=128, # calibration texts are cut to this many tokens
-             log:Callable|None=print) -> dict:
+             log:Callable|None=print,
+             overwrite:bool=False) -> dict: # replace a halo-forge model already at `output`
     "Merge, quantize, save, reload and measure: the report of size, speed and quality against the original."
     if precision not in PRECISIONS: raise HaloForgeError(f"--target-precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+    claim_target(output or f"models/optimized-{precision}", "model", overwrite)   # before any work
     log = log or (lambda *a, **k: None)
     src = _source_name(model)
     ad = _as_adapter(model)
@@ -231,7 +234,8 @@ def optimize(model, # name/folder/adapter path, or a `CausalLMAdapter` (LoRA is 
     log(f"original: {orig['size_bytes']/2**20:.1f} MB, perplexity {orig['perplexity']:.3f}, {orig['forward_ms']:.1f} ms per forward")
     t0 = time.perf_counter()
     quantize_weights(ad.model, precision)
-    save_optimized(ad, output, precision, info={"source": src, "calibration": str(calibration) if calibration else "built-in"})
+    save_optimized(ad, output, precision, info={"source": src, "calibration": str(calibration) if calibration else "built-in"},
+                   overwrite=overwrite)
     quantize_s = time.perf_counter() - t0
     back = load_optimized(output)
     opt = {"size_bytes": weights_bytes(output), "forward_ms": forward_ms(back.model, ids[0]), **quality(all_logits(hf_logits(back.model), ids), ids, ref)}
@@ -337,6 +341,7 @@ def write_gguf(adapter:CausalLMAdapter, path, out_type:str="F16") -> dict:
     w.add_rope_freq_base(_rope_theta(cfg)); w.add_rope_dimension_count(head_dim)
     if head_dim != cfg.hidden_size // n_head: w.add_key_length(head_dim); w.add_value_length(head_dim)
     w.add_vocab_size(n_vocab); w.add_file_type(_LLAMA_FTYPES[out_type])
+    w.add_string("halo_forge.kind", "gguf")   # the mark that lets a later export replace this file
     tokens, types, merges = _gguf_vocab(tok, n_vocab)
     w.add_tokenizer_model("gpt2"); w.add_tokenizer_pre(pre)
     w.add_token_list(tokens); w.add_token_types(types); w.add_token_merges(merges)
@@ -387,7 +392,8 @@ def export_gguf(model, # name/folder/adapter path or a `CausalLMAdapter`
                 output=None, # .gguf file or a folder (default models/gguf); the file name must not name another type
                 quantization:str="Q4_K_M", # F16, Q8_0, Q4_K_M or Q4_K_S
                 verify:bool=True, # load it in llama.cpp and compare tokenization and logits with transformers
-                calibration=None, log:Callable|None=print) -> dict:
+                calibration=None, log:Callable|None=print,
+                overwrite:bool=False) -> dict: # replace a GGUF file halo-forge wrote earlier at `output`
     "Write a GGUF file, report the tensor types it really holds, and check it in llama.cpp."
     if quantization not in GGUF_TYPES: raise HaloForgeError(f"--quantization must be one of {', '.join(GGUF_TYPES)}, not {quantization!r}")
     log = log or (lambda *a, **k: None)
@@ -401,6 +407,7 @@ def export_gguf(model, # name/folder/adapter path or a `CausalLMAdapter`
     if out.suffix != ".gguf": out = out/f"model-{quantization}.gguf"
     named = _quant_name(out)
     if named and named != quantization: raise HaloForgeError(f"{out.name} names {named} but the file would hold {quantization}; choose another --output")
+    claim_target(out, "gguf", overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     t0 = time.perf_counter()
@@ -463,6 +470,14 @@ def verify_gguf(path, model, calibration=None, f16_tolerance:float=0.02, max_tok
     del llm
     return rep
 
+def gguf_kind(path) -> str|None:
+    "The halo-forge artifact kind recorded in a GGUF file's metadata (`halo_forge.kind`), or None."
+    import gguf
+    f = gguf.GGUFReader(str(path)).fields.get("halo_forge.kind")
+    return bytes(f.parts[f.data[0]]).decode() if f is not None else None
+
+ARTIFACT_READERS[".gguf"] = gguf_kind
+
 def artifact_info_gguf(path) -> str|None:
     "The file type a GGUF header claims (`general.file_type`), as a name."
     import gguf
@@ -478,8 +493,10 @@ class _LogitsOnly(torch.nn.Module):
     def forward(self, input_ids, attention_mask):
         return self.model(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
 
-def export_onnx(model, output=None, verify:bool=True, calibration=None, tolerance:float=1e-3, log:Callable|None=print) -> dict:
+def export_onnx(model, output=None, verify:bool=True, calibration=None, tolerance:float=1e-3, log:Callable|None=print,
+                overwrite:bool=False) -> dict: # replace an ONNX export halo-forge wrote earlier at `output`
     "Write `model.onnx` (+ tokenizer) for a causal LM and check onnxruntime reproduces the logits."
+    claim_target(output or "models/onnx", "onnx", overwrite)   # before any work
     log = log or (lambda *a, **k: None)
     ad = _as_adapter(model)
     if not hasattr(ad.model, "get_output_embeddings") or getattr(ad.model.config, "is_encoder_decoder", False):
@@ -489,7 +506,7 @@ def export_onnx(model, output=None, verify:bool=True, calibration=None, toleranc
     ids = torch.tensor([[1, 2, 3, 4, 5, 6, 7, 8]] * 2)
     batch, seq = torch.export.Dim("batch", min=1, max=64), torch.export.Dim("seq", min=2, max=4096)
     t0 = time.perf_counter()
-    with atomic_dir(out) as tmp:
+    with atomic_dir(out, kind="onnx", overwrite=overwrite) as tmp:
         import warnings, logging
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -498,7 +515,7 @@ def export_onnx(model, output=None, verify:bool=True, calibration=None, toleranc
                               input_names=["input_ids", "attention_mask"], output_names=["logits"], verbose=False,
                               dynamic_shapes={"input_ids": {0: batch, 1: seq}, "attention_mask": {0: batch, 1: seq}})
         ad.tokenizer.save_pretrained(tmp)
-        (tmp/"halo_forge.json").write_text(json.dumps({"format": "onnx", "source": getattr(ad, "base_model", None)}, indent=2))
+        (tmp/MARKER).write_text(json.dumps({"kind": "onnx", "format": "onnx", "source": getattr(ad, "base_model", None)}, indent=2))
     rep = {"path": str(out), "size_bytes": weights_bytes(out), "export_s": round(time.perf_counter() - t0, 2)}
     log(f"wrote {out/'model.onnx'} ({rep['size_bytes']/2**20:.1f} MB)")
     if verify:
@@ -605,7 +622,6 @@ def time_generation(stream:Callable, prompts:Sequence[list[int]], max_new_tokens
 def benchmark_prompts(adapter:CausalLMAdapter, n:int=8, dataset:str|None=None, domain:str="reasoning") -> list[list[int]]:
     "Token ids of `n` chat-formatted prompts from `dataset` (default: the domain's default dataset)."
     from halo_forge.core import DOMAINS
-    from halo_forge.cli import load_domains
     load_domains()
     if domain not in DOMAINS: raise HaloForgeError(f"unknown domain {domain!r}: use one of {', '.join(DOMAINS)}")
     dom = DOMAINS[domain]
@@ -654,6 +670,13 @@ def _open_variant(variant, path):
     ad = load_optimized(path) if variant in PRECISIONS else load_model(path)
     return hf_stream(ad.model), lambda: hf_logits(ad.model), ad
 
+def benchmark_folder(output) -> Path:
+    "The benchmark's working folder, created and marked; one halo-forge made before is reused (its artifacts are a cache)."
+    out = Path(output)
+    if artifact_kind(out) != "inference_benchmark": claim_target(out, "inference_benchmark")
+    out.mkdir(parents=True, exist_ok=True); write_json_atomic(out/MARKER, {"kind": "inference_benchmark"})
+    return out
+
 def compare_formats(model, # name/folder/adapter path or a `CausalLMAdapter` (float32)
                     variants:Sequence[str]=("fp32", "int8", "gguf:Q4_K_M", "onnx"),
                     output="runs/inference", # artifacts/ go here, and results.json, benchmark.png
@@ -664,7 +687,8 @@ def compare_formats(model, # name/folder/adapter path or a `CausalLMAdapter` (fl
     log = log or (lambda *a, **k: None)
     bad = [v for v in variants if v not in VARIANTS]
     if bad: raise HaloForgeError(f"unknown variant {bad[0]!r}: use {', '.join(VARIANTS)}")
-    ad, out = _as_adapter(model), Path(output)
+    out = benchmark_folder(output)
+    ad = _as_adapter(model)
     folder = out/"artifacts"
     build_variant(ad, "fp32", folder)
     prompts = benchmark_prompts(ad, num_prompts + warmup, dataset, domain)
@@ -735,6 +759,7 @@ INFERENCE_COMMANDS = {
         "model": (None, str, "model, LoRA adapter (merged) or alias to optimize (default: smollm2-135m)"),
         "target_precision": ("int4", str, "fp16, int8 or int4"),
         "output": (None, str, "artifact folder (default: models/optimized-PRECISION)"),
+        "overwrite": (False, bool, "replace a model an earlier halo-forge command left at --output"),
         "calibration_data": _CAL,
         "dataset": (None, str, "also report the domain verifier's reward on this dataset, before and after"),
         "reward_domain": ("reasoning", str, "domain whose verifier and datasets --dataset uses"),
@@ -745,6 +770,7 @@ INFERENCE_COMMANDS = {
         "format": ("gguf", str, "gguf (llama.cpp) or onnx (onnxruntime)"),
         "quantization": ("Q4_K_M", str, "GGUF type: Q4_K_M, Q4_K_S, Q8_0 or F16"),
         "output": (None, str, "GGUF file or folder (default: models/gguf/model-TYPE.gguf, models/onnx)"),
+        "overwrite": (False, bool, "replace an export an earlier halo-forge command left at --output"),
         "calibration_data": _CAL,
         "verify": (True, bool, "skip loading the result in its runtime and comparing it with transformers")},
     "benchmark": {
@@ -775,28 +801,14 @@ def add_inference_commands(subparsers):
     for name, spec in INFERENCE_COMMANDS.items():
         cp = cmds.add_parser(name, help=_HELP[name], description=f"inference {name}: {_HELP[name]}", argument_default=argparse.SUPPRESS)
         cp.add_argument("--config", dest="config", metavar="FILE", help="YAML file of settings (flags override it)")
-        for key, (default, typ, help) in spec.items():
-            flag = "--" + key.replace("_", "-")
-            if typ is bool: cp.add_argument("--no-" + flag[2:], dest=key, action="store_false", help=help)
-            else: cp.add_argument(flag, dest=key, type=typ, metavar=key.upper(), choices=_CHOICES.get(key),
-                                  help=help + (f" (default: {default})" if default is not None else ""))
+        add_setting_flags(cp, spec, _CHOICES)
     return p
 
 # %% ../nbs/50_inference.ipynb #18f6fd15
 def inference_settings(command:str, flags:dict, config_file:str|None=None) -> dict:
-    "defaults < config file < explicit flags, for one inference command."
+    "defaults < config file < explicit flags, for one inference command (types, ranges and choices checked)."
     if command not in INFERENCE_COMMANDS: raise HaloForgeError(f"unknown inference command {command!r}: use optimize, export or benchmark")
-    spec = INFERENCE_COMMANDS[command]
-    s = {k: v[0] for k, v in spec.items()}
-    if config_file:
-        from halo_forge.cli import load_config_file
-        cfg = load_config_file(config_file)
-        unknown = sorted(set(cfg) - set(spec))
-        if unknown: raise HaloForgeError(f"{config_file}: unknown setting(s) {', '.join(unknown)} for `inference {command}`")
-        s.update(cfg)
-    s.update(flags)
-    for k, allowed in _CHOICES.items():
-        if k in s and s[k] not in allowed: raise HaloForgeError(f"--{k.replace('_', '-')} must be one of {', '.join(allowed)}, not {s[k]!r}")
+    s = resolve_settings(INFERENCE_COMMANDS[command], flags, config_file, f"inference {command}", _CHOICES)
     s["model"] = s["model"] or INFERENCE_DEFAULT_MODEL
     return s
 
@@ -818,15 +830,16 @@ def run_inference(args:dict):
     s = inference_settings(command, args, config)
     cal = s["calibration_data"]
     if command == "optimize":
-        return optimize(s["model"], s["target_precision"], s["output"], cal, s["dataset"], s["reward_domain"], s["limit"], s["max_new_tokens"])
+        return optimize(s["model"], s["target_precision"], s["output"], cal, s["dataset"], s["reward_domain"], s["limit"], s["max_new_tokens"],
+                        overwrite=s["overwrite"])
     if command == "export":
-        if s["format"] == "onnx": return export_onnx(s["model"], s["output"], verify=s["verify"], calibration=cal)
-        return export_gguf(s["model"], s["output"], s["quantization"], verify=s["verify"], calibration=cal)
+        if s["format"] == "onnx": return export_onnx(s["model"], s["output"], verify=s["verify"], calibration=cal, overwrite=s["overwrite"])
+        return export_gguf(s["model"], s["output"], s["quantization"], verify=s["verify"], calibration=cal, overwrite=s["overwrite"])
     from halo_forge.models import resolve_model
     model = s["model"]
     info = artifact_info(resolve_model(str(model)))
     variants = _variants(s)
-    out = Path(s["output"])
+    out = benchmark_folder(s["output"])
     if "precision" in info:      # an optimize artifact: measure it against the float32 model it came from
         if not info.get("source"): raise HaloForgeError(f"{model} does not record the model it was optimized from")
         variants = [info["precision"] if v in PRECISIONS else v for v in variants]
