@@ -505,8 +505,9 @@ def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max
 @patch
 def training_example(self:WhisperAdapter, sample, completion):
     "Features of the sample's clip; decoder input = prompt + transcript; labels = transcript + end of text."
+    text = self.tokenizer(" " + str(completion).strip(), add_special_tokens=False)["input_ids"]
+    if len(text) > self.max_target_tokens: return None   # a cut transcript would teach the model to stop early: dropped
     feats = self.features([load_audio(sample.media)])[0]
-    text = self.tokenizer(" " + str(completion).strip(), add_special_tokens=False)["input_ids"][:self.max_target_tokens]
     prompt, eot = self.prompt_ids(), self.whisper().config.eos_token_id
     return {"input_features": feats.cpu(), "decoder_input_ids": prompt + text,
             "labels": [-100] * (len(prompt) - 1) + text + [eot]}

@@ -12,7 +12,7 @@ from typing import Callable
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags)
+                             OneLineParser, add_setting_flags, split_column)
 
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'command_spec', 'settings_for', 'build_parser', 'cmd_datasets',
@@ -137,7 +137,8 @@ def cmd_sft(dom, s):
 
 def cmd_benchmark(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
-    split = s["split"] or "test"
+    local = Path(s["dataset"]).expanduser().exists()   # a local file without a split column is measured whole
+    split = s["split"] or ("all" if local and split_column(Path(s["dataset"]).expanduser()) is None else "test")
     samples = dom.samples(s["dataset"], split, s["limit"], s)
     out = Path(s["output"] or f"runs/benchmark/{dom.name}-{Path(s['dataset']).stem}.json")
     claim_target(out, "benchmark", s["overwrite"])

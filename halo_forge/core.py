@@ -16,12 +16,13 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
            'time_limit', 'Verifier', 'pool_context', 'ExactMatchVerifier', 'failure_counts', 'check_failures',
            'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
-           'CausalLMAdapter', 'merged_lora', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting',
-           'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags',
-           'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats',
-           'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment',
-           'run_manifest', 'manifest_diff', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
-           'Domain', 'register_domain', 'load_domains', 'split_local']
+           'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
+           'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
+           'add_setting_flags', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows',
+           'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier',
+           'environment', 'run_manifest', 'manifest_diff', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft',
+           'benchmark', 'Domain', 'register_domain', 'load_domains', 'split_local', 'split_column', 'hub_failure',
+           'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -478,11 +479,9 @@ def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     return out
 
 # %% ../nbs/00_core.ipynb #3bd831a2
-@patch(as_prop=True)
-def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
-    "Token ids the chat template puts after an assistant turn's text, up to its first special token (else `eos`)."
-    if getattr(self, "_eot", None) is not None: return self._eot
-    tok, eot = self.tokenizer, [self.tokenizer.eos_token_id]
+def turn_end_ids(tok) -> list[int]:
+    "Token ids a tokenizer's chat template puts after an assistant turn's text, up to its first special token (else `eos`)."
+    eot = [tok.eos_token_id]
     if getattr(tok, "chat_template", None):
         mark = "\u2063halo\u2063"
         try:
@@ -492,8 +491,13 @@ def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
             k = next((j for j, t in enumerate(tail) if t in special), None)
             if k is not None: eot = tail[:k+1]
         except Exception: pass
-    self._eot = eot
     return eot
+
+@patch(as_prop=True)
+def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
+    "The end-of-turn tokens of this model's chat template (`turn_end_ids`), found once."
+    if getattr(self, "_eot", None) is None: self._eot = turn_end_ids(self.tokenizer)
+    return self._eot
 
 @patch
 def training_example(self:CausalLMAdapter, sample, completion):
@@ -1102,10 +1106,12 @@ def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=N
     want = "train" if split == "train" else "test"
     return [s for s in samples if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want]
 
-def _split_column(path:Path, n:int):
+def split_column(path, n:int|None=None) -> list|None:
+    "The `split` value of each row of a local rows file, or None when it has no split column (or not `n` rows)."
+    path = Path(path)
     if not (path.is_file() and path.suffix.lower() in (".jsonl", ".json", ".parquet")): return None
     rows = read_rows(path)
-    if len(rows) != n or not any(isinstance(r, dict) and "split" in r for r in rows): return None
+    if (n is not None and len(rows) != n) or not any(isinstance(r, dict) and "split" in r for r in rows): return None
     return [r.get("split") if isinstance(r, dict) else None for r in rows]
 
 @patch
@@ -1115,5 +1121,29 @@ def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, setti
     p = Path(str(dataset)).expanduser()
     if not p.exists(): return self.load_samples(dataset, split, limit, settings)
     every = self.load_samples(str(p), split, None, settings)
-    out = split_local(every, split, _split_column(p, len(every)), str(p))
+    out = split_local(every, split, split_column(p, len(every)), str(p))
     return out[:limit] if limit else out
+
+# %% ../nbs/00_core.ipynb #798986a0
+def hub_failure(e:Exception) -> str:
+    "The cause of a failed Hub model or dataset load, in words a user can act on."
+    names = {c.__name__ for c in type(e).__mro__}
+    msg = (str(e).strip().splitlines() or [""])[0][:200]
+    if "GatedRepoError" in names: return "it is gated: accept its terms on the Hub and log in (hf auth login)"
+    if names & {"LocalEntryNotFoundError", "OfflineModeIsEnabled", "ConnectionError", "ConnectError", "Timeout"} or "offline" in msg.lower():
+        return "it is not in the local cache and the Hub cannot be reached"
+    if names & {"RepositoryNotFoundError", "DatasetNotFoundError", "FileNotFoundError"}:
+        return f"no such repository or file on the Hub or in the cache (check the name; a private one needs a login): {msg}"
+    if "RevisionNotFoundError" in names: return f"no such revision: {msg}"
+    if "ValueError" in names and "split" in msg.lower(): return f"bad split: {msg}"
+    return f"{type(e).__name__}: {msg}"
+
+def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str, **kw):
+    "A Hub dataset split (cache first when offline), or one `HaloForgeError` with the cause and what to use `instead`."
+    from halo_forge.models import use_offline_hub_if_unreachable
+    use_offline_hub_if_unreachable()
+    import datasets
+    try: return datasets.load_dataset(repo, config, split=split, **kw)
+    except Exception as e:
+        raise HaloForgeError(f"cannot load dataset {name!r} ({repo}{', ' + config if config else ''}, split {split}): {hub_failure(e)}; "
+                             f"{instead}") from None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib, importlib.util, json, os, shutil
 from pathlib import Path
 import torch
-from .core import HaloForgeError, CausalLMAdapter, atomic_dir
+from .core import HaloForgeError, CausalLMAdapter, atomic_dir, hub_failure
 
 # %% auto #0
 __all__ = ['BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'builtin_smollm2', 'register_builtin', 'hub_reachable',
@@ -120,9 +120,8 @@ def resolve_model(name:str) -> Path:
         if not hub_reachable(): raise ConnectionError("the Hub is unreachable")
         return Path(snapshot_download(name))
     except Exception as e:
-        raise HaloForgeError(f"model {name!r} is not in the local Hugging Face cache and could not be downloaded "
-                             f"({type(e).__name__}); download it on a connected machine, pass a local folder, or use a built-in alias "
-                             f"({', '.join(BUILTIN_MODELS)})") from None
+        raise HaloForgeError(f"cannot load model {name!r}: {hub_failure(e)}; download it on a connected machine, pass a local folder, "
+                             f"or use a built-in alias ({', '.join(BUILTIN_MODELS)})") from None
 
 # %% ../nbs/01_models.ipynb #e454ae32
 def _base_of(folder:Path) -> str:

@@ -729,7 +729,7 @@ def ultralytics_asset(name:str="bus.jpg") -> Path:
 
 # %% ../nbs/10_vlm.ipynb #24f03c6d
 import torch
-from .core import ModelAdapter, LoraSettings, merged_lora, _progress
+from .core import ModelAdapter, LoraSettings, merged_lora, _progress, turn_end_ids
 
 VLM_FAMILIES = {"Qwen2VLForConditionalGeneration": "qwen_vl", "Qwen2_5_VLForConditionalGeneration": "qwen_vl",
                 "LlavaForConditionalGeneration": "llava", "qwen2_vl": "qwen_vl", "qwen2_5_vl": "qwen_vl", "llava": "llava"}
@@ -809,8 +809,9 @@ def training_example(self:VisionLMAdapter, sample, completion):
     enc = self._encode([self.format(sample)], [load_image(sample.media)])
     p = enc["input_ids"][0].tolist()
     tok = self.tokenizer
-    c = tok(str(completion).strip(), add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
-    c = c[:max(1, self.max_length - len(p))]
+    if getattr(self, "_eot", None) is None: self._eot = turn_end_ids(tok)   # the template's end of turn, not always eos
+    c = tok(str(completion).strip(), add_special_tokens=False)["input_ids"] + self._eot
+    if len(p) + len(c) > self.max_length: return None    # the prompt holds image tokens, so it is never cut: dropped instead
     ex = {"input_ids": p + c, "labels": [-100]*len(p) + c}
     for k in _IMAGE_KEYS:
         if k in enc: ex[k] = enc[k]
