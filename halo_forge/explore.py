@@ -272,8 +272,9 @@ def summary(self:Run, top:int=3, # prompts listed best and worst
         out += [f"worst prompts (cycle {c})"] + [line(i, r) for i, r in pt[:top].iterrows()]
         first = int(self.rollouts.cycle.min())
         if c != first:
-            d = (pt.reward_mean - self.prompt_table(first).reward_mean).dropna().sort_values(kind="stable")
-            ch = lambda i: f"  #{i:<4} {self.prompt_table(first).solved[i]:>5} -> {pt.solved[i]:<5} {_short(pt.text[i], 50)!r}"
+            p0 = self.prompt_table(first)
+            d = (pt.reward_mean - p0.reward_mean).dropna().sort_values(kind="stable")
+            ch = lambda i: f"  #{i:<4} {p0.solved[i]:>5} -> {pt.solved[i]:<5} {_short(pt.text[i], 50)!r}"
             out += [f"most improved since cycle {first}"] + [ch(i) for i in d[::-1][:top].index if d[i] > 0]
     e = self.error_counts()
     out += ["", "verifier errors: none" if not len(e) else "verifier errors\n" + e.to_string()]
@@ -506,7 +507,8 @@ def curves_png(self:Run, cycle:int|None=None, dpi:int=90) -> bytes:
             ax.axhline(acc, ls=":", color=color, label=f"held-out {stage.replace('_', ' ')}: {acc:.2f}")
     if cycle is not None: ax.axvspan(cycle - .15, cycle + .15, color="gold", alpha=.3)
     ax.set_xlabel("cycle"); ax.set_ylim(min(0, *(c.reward_mean.min() - .05,) if len(c) else (0,)), 1.05)
-    ax.grid(alpha=.3); ax.legend(fontsize=7, loc="upper left"); ax.set_title(self.path.name, fontsize=9)
+    ax.grid(alpha=.3); ax.set_title(self.path.name, fontsize=9)
+    if ax.get_legend_handles_labels()[0]: ax.legend(fontsize=7, loc="upper left")
     fig.tight_layout()
     buf = io.BytesIO(); fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
