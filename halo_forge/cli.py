@@ -54,6 +54,8 @@ COMMANDS = {
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
                                           "default: --eval-split of --dataset)"),
+              "report_to": (None, str, "send per-cycle stats and held-out numbers to these experiment trackers, comma-separated "
+                                       "(tensorboard, wandb, trackio, ...; none by default)"),
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
                                           "that never succeeds yet (0: none)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
@@ -95,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
-COMMAND_GROUPS = {"inference": "halo_forge.inference"}
+COMMAND_GROUPS = {"inference": "halo_forge.inference", "inspect": "halo_forge.explore"}
 
 # %% ../nbs/02_cli.ipynb #5b2ccc77
 def _print_settings(s):
@@ -207,6 +209,11 @@ def cmd_train(dom, s):
     cfg.resume = True                                              # from here on the folder holds this run
     ev_path = out/"eval.json"
     ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
+    tracker = None
+    if s["report_to"]:
+        from halo_forge.explore import TrackerLogger
+        tracker = TrackerLogger([t.strip() for t in s["report_to"].split(",") if t.strip()], out)
+        trainer.callbacks.append(tracker.log_cycle)
     def measure(stage, label, **facts):   # held-out benchmark, once per stage (a resumed run reuses what is in eval.json)
         if not held_out: return
         if stage not in ev or any(ev[stage].get(k) != v for k, v in facts.items()):
@@ -216,10 +223,12 @@ def cmd_train(dom, s):
             write_json_atomic(ev_path, ev)
         print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
         if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
+        if tracker: tracker.log_heldout(stage, {k: v for k, v in ev[stage].items() if k != "results"})
     measure("before", "before training")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
+    if tracker: tracker.close()
     if held_out: print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}")
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}
