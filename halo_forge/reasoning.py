@@ -639,7 +639,7 @@ def _close(a, b, tol, dps:int=30):
 class _Ctx:
     rel_tol: float = 1e-6
     inexact: bool = False
-    deadline: float = float("inf")   # time.monotonic() by which risky SymPy calls must end (main thread only)
+    deadline: float = float("inf")   # time.monotonic() by which parsing and comparing must end
     def left(self): return max(min(self.deadline - time.monotonic(), 60.0), 0.01)
     def tol(self): return self.rel_tol if self.inexact else EXACT_TOL
 
@@ -647,7 +647,8 @@ class _Ctx:
 def _bounded(seconds):
     "`time_limit` that also works inside an outer `time_limit` (it re-arms the outer timer after)."
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield; return
+        with time_limit(seconds): yield   # a thread: core's timer raises in it between bytecodes (not inside C code)
+        return
     outer, _ = signal.getitimer(signal.ITIMER_REAL)
     if outer and outer <= seconds:
         yield; return               # the outer limit is tighter: let it fire
@@ -790,9 +791,10 @@ def _judge(pred:str, gold:str, rel_tol:float=1e-6, seconds:float=1.0) -> tuple[b
     if p.pct and not isinstance(p.value, (_Seq, _Set, _Rel)): tries.append((p.value / 100, g.value, True))
     if g.pct and not isinstance(g.value, (_Seq, _Set, _Rel)): tries.append((p.value, g.value / 100, True))
     try:
-        for a, b, inexact in tries:
-            ctx.inexact = inexact
-            if _equiv(a, b, ctx): return True, "correct", None
+        with _bounded(ctx.left()):   # the whole comparison, not only its SymPy calls
+            for a, b, inexact in tries:
+                ctx.inexact = inexact
+                if _equiv(a, b, ctx): return True, "correct", None
     except Exception as e: return False, _reason(e), _why(e)
     return False, "wrong answer", None
 
@@ -833,7 +835,7 @@ class MathVerifier(Verifier):
                  no_answer_reward:float=0.1, # no answer and no work
                  wrong_reward:float=0.0,     # a wrong answer without work
                  rel_tol:float=1e-6,         # relative tolerance for inexact numbers
-                 compare_seconds:float=1.0,  # deadline for parsing + SymPy in one comparison (main thread only)
+                 compare_seconds:float=1.0,  # deadline for parsing + comparing, per comparison
                  timeout:float=2.0,          # per-item limit in `verify_batch`
                  workers:int=2,              # worker processes for `verify_batch`
                 ):
