@@ -173,7 +173,7 @@ def schema_problem(arguments:dict, schema:dict) -> str|None:
 # %% ../nbs/40_agentic.ipynb #2cf5d9ee
 _STRIP = re.compile(r"[ ,./\-_*^]")
 
-def _norm_str(s:str) -> str: return _STRIP.sub("", s).lower()
+def _norm_str(s:str) -> str: return _STRIP.sub("", s).lower().replace("'", '"')
 
 def values_equal(got, want) -> bool:
     "Whether an argument value `got` equals the expected `want` (BFCL's rules for strings and numbers)."
@@ -192,36 +192,94 @@ def values_equal(got, want) -> bool:
 # %% ../nbs/40_agentic.ipynb #4e484111
 _MISSING = object()
 
+def _float_for_int(got, want, prop) -> bool:
+    "A float given where the schema declares an integer (and the gold itself is not a float)."
+    return type(got) is float and type(want) is not float and isinstance(prop, dict) and prop.get("type") == "integer"
+
 def _exact_problem(args:dict, want:dict, props:dict) -> str|None:
     for k, v in want.items():
         if k not in args:
             if values_equal(v, props.get(k, {}).get("default", _MISSING)): continue
             return f"missing argument {k}"
-        if not values_equal(args[k], v): return f"wrong value for {k}"
+        if not values_equal(args[k], v) or _float_for_int(args[k], v, props.get(k)): return f"wrong value for {k}"
     for k in args:
         if k not in want and not values_equal(args[k], props.get(k, {}).get("default", _MISSING)):
             return f"unexpected argument {k}"
     return None
 
-def _nested_bfcl(o) -> bool: return isinstance(o, dict) and bool(o) and all(isinstance(v, list) for v in o.values())
+# %% ../nbs/40_agentic.ipynb #a2709e5d
+_KINDS = {"integer": int, "number": float, "string": str, "boolean": bool, "array": list, "object": dict}
 
-def _option_ok(got, o, depth:int=0) -> bool:
-    if values_equal(got, o): return True
-    if depth > MAX_DEPTH: return False
-    if _nested_bfcl(o) and isinstance(got, dict): return _bfcl_problem(got, o, depth + 1) is None
-    if isinstance(o, list) and isinstance(got, list) and len(o) == len(got) and any(_nested_bfcl(x) for x in o):
-        return all(_option_ok(g, x, depth + 1) for g, x in zip(got, o))
+def _declared(prop) -> type|None:
+    "The Python type BFCL expects for the JSON Schema `prop` (None when it declares none)."
+    t = prop.get("type") if isinstance(prop, dict) else None
+    return _KINDS.get(t) if isinstance(t, str) else None
+
+def _gold_type(options:list) -> type|None:
+    "The type of the first acceptable value that is not `\"\"`."
+    return next((type(o) for o in options if not (type(o) is str and o == "")), None)
+
+def _elements_ok(value:list, options:list, item:type) -> bool:
+    "Rule 3: for some acceptable value, every element has the item type or that value's element type."
+    for o in options:
+        if type(o) is not list: return True
+        if all(type(x) is item or type(x) is _gold_type(o) for x in value): return True
     return False
 
-def _bfcl_problem(args:dict, gold:dict, depth:int=0) -> str|None:
-    for k, opts in gold.items():
-        opts = opts if isinstance(opts, list) else [opts]
-        if k not in args:
-            if "" in opts: continue
-            return f"missing argument {k}"
-        if not any(_option_ok(args[k], o, depth) for o in opts): return f"wrong value for {k}"
-    extra = [k for k in args if k not in gold]
-    return f"unexpected argument {extra[0]}" if extra else None
+# %% ../nbs/40_agentic.ipynb #be3b0b41
+def _std(v): return _norm_str(v) if type(v) is str else v
+def _opts(o) -> list: return o if type(o) is list else [o]
+
+def _dict_ok(value:dict, gold) -> bool:
+    "Rule 4 for one gold object `{key: [acceptable values]}`."
+    if type(gold) is not dict or type(value) is not dict: return False
+    for k, v in value.items():
+        if k not in gold or _std(v) not in [_std(o) for o in _opts(gold[k])]: return False
+    return all(k in value or "" in _opts(o) for k, o in gold.items())
+
+def _list_ok(value:list, options:list) -> bool:
+    got = [_std(x) for x in value]
+    return any(got == [_std(x) for x in ([] if o == "" else o)] for o in options if type(o) is list or o == "")
+
+def _dict_list_ok(value:list, options:list) -> bool:
+    for o in options:
+        o = [] if o == "" else o
+        if type(o) is list and len(o) == len(value) and all(_dict_ok(x, g) for x, g in zip(value, o)): return True
+    return False
+
+# %% ../nbs/40_agentic.ipynb #68909efe
+def _bfcl_value_problem(k:str, value, options:list, prop:dict) -> str|None:
+    "Why `value` is not an acceptable value of argument `k` (rules 2 to 4), or None."
+    gold_t = _gold_type(options)
+    kind = _declared(prop) or gold_t
+    item = _declared(prop.get("items")) if kind is list and isinstance(prop, dict) else None
+    if kind is float and type(value) is int: value = float(value)
+    variable = gold_t is not None and gold_t is not kind
+    if type(value) is kind:
+        if item is not None and not _elements_ok(value, options, item): return f"wrong element type in {k}"
+    elif gold_t is not None and type(value) is gold_t: variable = True
+    else: return f"wrong type for {k}: {type(value).__name__}"
+    if variable: ok = value in options
+    elif kind is dict: ok = any(_dict_ok(value, o) for o in options if o != "")
+    elif kind is list and item is dict: ok = _dict_list_ok(value, options)
+    elif kind is list: ok = _list_ok(value, options)
+    elif kind is str: ok = _norm_str(value) in [_norm_str(o) for o in options if type(o) is str]
+    else: ok = value in options
+    return None if ok else f"wrong value for {k}"
+
+def _bfcl_problem(args:dict, gold:dict, schema:dict|None=None) -> str|None:
+    "Why `args` do not match the BFCL gold `{argument: [acceptable values]}` under the tool's `schema` (rules 1 to 4), or None."
+    schema = schema if isinstance(schema, dict) else {}
+    props = schema.get("properties") if isinstance(schema.get("properties"), dict) else None
+    for k in schema.get("required", []):
+        if k not in args: return f"missing argument {k}"
+    for k, v in args.items():
+        if k not in gold or (props is not None and k not in props): return f"unexpected argument {k}"
+        p = _bfcl_value_problem(k, v, _opts(gold[k]), (props or {}).get(k, {}))
+        if p: return p
+    for k, o in gold.items():
+        if k not in args and "" not in _opts(o): return f"missing argument {k}"
+    return None
 
 # %% ../nbs/40_agentic.ipynb #6cf9ea1e
 def _reading(args:dict, props:dict) -> str:
@@ -232,12 +290,13 @@ def _reading(args:dict, props:dict) -> str:
     if any(t not in (None, "array") for t in types.values()) or any("" in v for v in args.values()): return "bfcl"
     return "either"
 
-def _checker(args:dict, props:dict, fmt:str) -> Callable:
+def _checker(args:dict, schema:dict|None, fmt:str) -> Callable:
+    props = (schema or {}).get("properties", {})
     def check(got:dict) -> str|None:
         if fmt == "exact": return _exact_problem(got, args, props)
-        if fmt == "bfcl": return _bfcl_problem(got, args)
+        if fmt == "bfcl": return _bfcl_problem(got, args, schema)
         p = _exact_problem(got, args, props)
-        return None if p is None or _bfcl_problem(got, args) is None else p
+        return None if p is None or _bfcl_problem(got, args, schema) is None else p
     return check
 
 def expected_calls(answer, tools:dict, gold_format:str|None=None) -> list[tuple[str, Callable]]|None:
@@ -252,38 +311,19 @@ def expected_calls(answer, tools:dict, gold_format:str|None=None) -> list[tuple[
         elif len(e) == 1: (name, args), fmt = next(iter(e.items())), "bfcl"
         else: raise ValueError(f"expected call must be {{name, arguments}} or {{name: {{argument: [values]}}}}: {str(e)[:60]}")
         if isinstance(args, str): args = json.loads(args)
-        props = tools.get(name, {}).get("properties", {})
-        fmt, schema = fmt or _reading(args, props), tools.get(name)
+        schema = tools.get(name)
+        fmt = fmt or _reading(args, (schema or {}).get("properties", {}))
         if fmt == "either" and schema is not None and schema_problem(args, schema) is not None: fmt = "bfcl"
-        out.append((name, _checker(args, props, fmt)))
+        out.append((name, _checker(args, schema, fmt)))
     return out
 
 # %% ../nbs/40_agentic.ipynb #aa1624b5
 def best_assignment(w:list[list[float]]) -> list[tuple[int, int]]:
     "Row-column pairs maximizing the total score in the n x m matrix `w` (each row and column used at most once)."
-    n, m = len(w), (len(w[0]) if w else 0)
-    if n == 0 or m == 0: return []
-    if n == 1 and m == 1: return [(0, 0)]
-    k, INF = max(n, m), float("inf")
-    cost = [[-w[i][j] if i < n and j < m else 0.0 for j in range(k)] for i in range(k)]
-    u, v, p, way = [0.0]*(k+1), [0.0]*(k+1), [0]*(k+1), [0]*(k+1)
-    for i in range(1, k+1):
-        p[0], j0, minv, used = i, 0, [INF]*(k+1), [False]*(k+1)
-        while True:
-            used[j0], i0, delta, j1 = True, p[j0], INF, 0
-            for j in range(1, k+1):
-                if not used[j]:
-                    cur = cost[i0-1][j-1] - u[i0] - v[j]
-                    if cur < minv[j]: minv[j], way[j] = cur, j0
-                    if minv[j] < delta: delta, j1 = minv[j], j
-            for j in range(k+1):
-                if used[j]: u[p[j]] += delta; v[j] -= delta
-                else: minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0: break
-        while j0:
-            j1 = way[j0]; p[j0] = p[j1]; j0 = j1
-    return sorted((p[j]-1, j-1) for j in range(1, k+1) if p[j]-1 < n and j-1 < m)
+    if not w or not w[0]: return []
+    from scipy.optimize import linear_sum_assignment
+    rows, cols = linear_sum_assignment(w, maximize=True)
+    return sorted(zip(rows.tolist(), cols.tolist()))
 
 # %% ../nbs/40_agentic.ipynb #8efaf446
 _TOOL_INDEX: dict = {}
@@ -352,23 +392,32 @@ def verify(self:ToolCallingVerifier, completion:str, sample:Sample) -> VerifyRes
     return self._score_calls(calls, n_made, exp, tools, d)
 
 # %% ../nbs/40_agentic.ipynb #95cab925
+def _first_right(rows:list, n:int) -> dict:
+    "BFCL's matching (rule 5): expected call i -> the first unused call j whose pair reason is 'correct'."
+    used, out = set(), {}
+    for i, row in enumerate(rows):
+        j = next((j for j in range(n) if j not in used and row[j][1] == "correct"), None)
+        if j is not None: used.add(j); out[i] = j
+    return out
+
 @patch
 def _score_calls(self:ToolCallingVerifier, calls, n_made, exp, tools, d):
     w = [[self.pair_score(c, name, check, tools.get(name)) for c in calls] for name, check in exp]
-    pairs = best_assignment([[s for s, _ in row] for row in w])
-    matches = [{"expected": exp[i][0], "got": calls[j]["name"], "score": w[i][j][0], "reason": w[i][j][1]} for i, j in pairs]
-    paired = {i for i, _ in pairs}
-    matches += [{"expected": exp[i][0], "got": None, "score": 0.0, "reason": "missing"} for i in range(len(exp)) if i not in paired]
+    right = _first_right(w, len(calls))
+    rest_i = [i for i in range(len(exp)) if i not in right]
+    rest_j = [j for j in range(len(calls)) if j not in right.values()]
+    pairs = list(right.items()) + [(rest_i[a], rest_j[b]) for a, b in best_assignment([[w[i][j][0] for j in rest_j] for i in rest_i])]
+    paired = dict(pairs)
+    matches = [{"expected": exp[i][0], "got": calls[paired[i]]["name"], "score": w[i][paired[i]][0], "reason": w[i][paired[i]][1]}
+               if i in paired else {"expected": exp[i][0], "got": None, "score": 0.0, "reason": "missing"} for i in range(len(exp))]
     total, denom = sum(m["score"] for m in matches), max(len(exp), n_made)
-    right = sum(m["score"] == self.correct_reward for m in matches)
-    correct = right == len(exp) == n_made
+    correct = len(right) == len(exp) == n_made
     if len(exp) == 1 == n_made: reason = matches[0]["reason"]
     else:
-        reason = f"{right} of {len(exp)} expected calls right"
+        reason = f"{len(right)} of {len(exp)} expected calls right"
         if n_made > len(exp): reason += f", {n_made - len(exp)} extra call(s)"
         if n_made < len(exp): reason += f", {len(exp) - n_made} missing"
-    return VerifyResult(round(total / denom, 6), correct,
-                        {**d, "expected": [n for n, _ in exp], "matches": matches, "reason": reason})
+    return VerifyResult(round(total / denom, 6), correct, {**d, "expected": [n for n, _ in exp], "matches": matches, "reason": reason})
 
 # %% ../nbs/40_agentic.ipynb #10523cd2
 HERMES_SYSTEM = ("You can call functions. The available functions are listed within <tools></tools> XML tags:\n"
