@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, CausalLMAdapter, ModelAdapter, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, draw_split, read_rows)
+                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, draw_split, read_rows, load_hub_dataset)
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
@@ -742,14 +742,8 @@ XLAM_REPO = "Salesforce/xlam-function-calling-60k"
 
 def load_xlam_rows(limit:int|None=None) -> list[dict]:
     "The Hub rows of xLAM (cache or Hub), or one clear error."
-    from halo_forge.models import use_offline_hub_if_unreachable
-    use_offline_hub_if_unreachable()
-    import datasets
-    try: return datasets.load_dataset(XLAM_REPO, split="train").to_list()
-    except Exception as e:
-        raise HaloForgeError(f"dataset 'xlam' ({XLAM_REPO}, gated: accept its terms on the Hub and log in) is not in the local cache and "
-                             f"cannot be downloaded ({type(e).__name__}); use a local file in its shape (--dataset path/to/xlam.jsonl) "
-                             "or the offline set toolcalls") from None
+    return load_hub_dataset(XLAM_REPO, None, "train", "xlam", "use a local file in its shape (--dataset path/to/xlam.jsonl) "
+                            "or the offline set toolcalls").to_list()
 
 def xlam_split(rows:Sequence[dict], split:str) -> list[dict]:
     "The rows of `split`: one query in twenty (by hash) is `test`, the rest `train`."

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, _progress)
+                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, _progress, load_hub_dataset)
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model
 
 # %% auto #0
@@ -764,17 +764,12 @@ _HUB_SPLITS = {"train": "train.100", "test": "test", "validation": "validation"}
 
 def load_hub_audio(name:str, split:str, limit:int|None=None, task:str="asr") -> list[Sample]:
     "Samples of a Hub speech dataset (audio read undecoded, then decoded with soundfile)."
-    from halo_forge.models import use_offline_hub_if_unreachable
     repo, config, default = HUB_AUDIO[name]
     split = _HUB_SPLITS.get(split, split) if name == "librispeech" else default
-    use_offline_hub_if_unreachable()
     import datasets
-    try:
-        ds = datasets.load_dataset(repo, config, split=f"{split}[:{limit}]" if limit else split)
-        ds = ds.cast_column("audio", datasets.Audio(decode=False))
-    except Exception as e:
-        raise HaloForgeError(f"dataset {name!r} ({repo}, split {split}) is not in the local cache and cannot be downloaded "
-                             f"({type(e).__name__}); use a local folder or manifest (--dataset path), or an offline set: librivox, espeak") from None
+    ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name,
+                          "use a local folder or manifest (--dataset path), or an offline set: librivox, espeak")
+    ds = ds.cast_column("audio", datasets.Audio(decode=False))
     return [audio_row_sample(r, None, f"{repo}:{split}", n, task) for n, r in enumerate(ds.to_list(), 1)]
 
 # %% ../nbs/20_audio.ipynb #2044b681

@@ -843,10 +843,18 @@ class MathVerifier(Verifier):
         self.wrong_reward, self.rel_tol, self.compare_seconds = wrong_reward, rel_tol, compare_seconds
         self.timeout, self.workers = timeout, workers
 
+    def check_reference(self, sample:Sample) -> str|None:
+        "Why the sample's gold answer cannot be graded (absent, or outside what the parser reads), else None."
+        gold = gold_answer(sample.answer)
+        if gold is None: return "no gold answer"
+        st = _parse_status(gold)
+        return None if st in ("ok", "not maths") else f"the gold answer {gold[:60]!r} cannot be parsed ({st})"
+
     def verify(self, completion:str, sample:Sample) -> VerifyResult:
         gold, (pred, why), work = gold_answer(sample.answer), _extract(completion), shows_work(completion)
-        if pred is None: ok, reason = False, "no answer"
-        elif gold is None: ok, reason = False, "no gold answer"
+        bad_gold = self.check_reference(sample)
+        if bad_gold: ok, reason, why = False, "unreadable gold answer", bad_gold   # never "wrong answer": nothing was compared
+        elif pred is None: ok, reason = False, "no answer"
         else: ok, reason, why = _judge(pred, gold, self.rel_tol, self.compare_seconds)
         if ok: reward = self.correct_reward
         elif work: reward = self.work_reward
@@ -859,7 +867,7 @@ import json, random, re
 from pathlib import Path
 from typing import Callable, Sequence
 from .core import (HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer, Domain, register_domain,
-                             read_jsonl, read_rows, tiny_causal_lm, draw_split)
+                             read_jsonl, read_rows, tiny_causal_lm, draw_split, load_hub_dataset)
 
 # %% ../nbs/30_reasoning.ipynb #22f02653
 REASONING_PROMPT = "{question}\nSolve it step by step and put the final answer in \\boxed{{}}."
@@ -978,15 +986,9 @@ HUB_DATASETS = {"gsm8k": ("openai/gsm8k", "main", _gsm8k_row),
                 "metamath": ("meta-math/MetaMathQA", None, _metamath_row)}
 
 def load_hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str) -> list[dict]:
-    "Rows of a Hub dataset split (first `limit` rows), or one clear error when it cannot be had."
-    from halo_forge.models import use_offline_hub_if_unreachable
-    use_offline_hub_if_unreachable()
-    import datasets
-    try:
-        ds = datasets.load_dataset(repo, config, split=f"{split}[:{limit}]" if limit else split)
-    except Exception as e:
-        raise HaloForgeError(f"dataset {name!r} ({repo}, split {split}) is not in the local cache and cannot be downloaded "
-                             f"({type(e).__name__}); use a local file (--dataset path/to/{name}.jsonl) or an offline set") from None
+    "Rows of a Hub dataset split (first `limit` rows), or one error naming the cause (`core.load_hub_dataset`)."
+    ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name,
+                          f"use a local file (--dataset path/to/{name}.jsonl) or the offline set arithmetic")
     return ds.to_list()
 
 def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0) -> list[Sample]:

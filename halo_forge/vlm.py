@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 from fastcore.basics import patch
-from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split, read_rows
+from .core import Sample, VerifyResult, Verifier, HaloForgeError, hash_split, read_rows, load_hub_dataset
 
 # %% auto #0
 __all__ = ['SYNTH_KINDS', 'ROW_CONVERTERS', 'HUB_DATASETS', 'COCO_CLASSES', 'VLM_FAMILIES', 'VISION_TARGETS', 'CONNECT_LORA',
@@ -392,17 +392,10 @@ def load_hub(name:str, split:str="train", limit:int|None=None, image_root=None) 
     if name == "llava" and image_root is None:
         raise HaloForgeError("llava needs its COCO train2017 images: pass --image-root pointing at the folder of .jpg files")
     repo, config, hub_split, files = HUB_DATASETS[name][split]
-    from halo_forge.models import use_offline_hub_if_unreachable
-    use_offline_hub_if_unreachable()
-    import datasets
-    try:
-        kw = {"data_files": files} if files else {}
-        sliced = f"{hub_split}[:{limit}]" if limit and name != "realworldqa" else hub_split
-        ds = datasets.load_dataset(repo, config, split=sliced, **kw)
-    except Exception as e:
-        raise HaloForgeError(f"cannot load {name} ({repo}{', ' + config if config else ''}, split {hub_split}) from the Hub or its cache "
-                             f"({type(e).__name__}). Offline, use a local copy (--dataset path.jsonl|.parquet|folder) "
-                             f"or a generated set ({', '.join(SYNTH_KINDS)})") from None
+    kw = {"data_files": files} if files else {}
+    sliced = f"{hub_split}[:{limit}]" if limit and name != "realworldqa" else hub_split
+    ds = load_hub_dataset(repo, config, sliced, name, "offline, use a local copy (--dataset path.jsonl|.parquet|folder) "
+                          f"or a generated set ({', '.join(SYNTH_KINDS)})", **kw)
     convert, out = ROW_CONVERTERS[name], []
     for i, row in enumerate(ds):
         if name == "realworldqa" and hash_split(f"{row['question']}|{i}") != split: continue
