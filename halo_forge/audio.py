@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, _progress, load_hub_dataset)
+                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset)
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model
 
 # %% auto #0
@@ -490,7 +490,7 @@ def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max
     batches = [list(range(i, min(i + batch_size, len(samples)))) for i in range(0, len(samples), batch_size)]
     out = [None] * len(samples)
     with merged_lora(self):
-        for idx in _progress(batches, "generate", progress):
+        for idx in progress_bar(batches, "generate", progress):
             audios, ok = {}, []
             for i in idx:
                 try: audios[i] = load_audio(samples[i].media); ok.append(i)
@@ -564,14 +564,11 @@ def tiny_whisper(seed:int=0, d_model:int=64, layers:int=2, **kw) -> WhisperAdapt
 # %% ../nbs/20_audio.ipynb #dd913a98
 def load_whisper(name:str, language:str|None="en", task:str="transcribe", full_finetune:bool=False, dtype=None) -> WhisperAdapter:
     "A `WhisperAdapter` for a built-in alias, Hub id, local folder or saved adapter."
+    from halo_forge.models import load_saved
+    return load_saved(name, lambda folder, name: _whisper_folder(folder, name, language, task, full_finetune, dtype))
+
+def _whisper_folder(folder, name, language, task, full_finetune, dtype) -> WhisperAdapter:
     from transformers import WhisperForConditionalGeneration, WhisperProcessor
-    folder = resolve_model(name)
-    if (folder/"adapter_config.json").exists():
-        from peft import PeftModel
-        from halo_forge.models import _base_of
-        ad = load_whisper(_base_of(folder), language, task, full_finetune, dtype)
-        ad.model = PeftModel.from_pretrained(ad.model, folder, is_trainable=True); ad.model.eval()
-        return ad
     cfg = json.loads((folder/"config.json").read_text())
     if cfg.get("model_type") != "whisper": raise HaloForgeError(f"{name} is a {cfg.get('model_type')!r} model, not Whisper")
     try:

@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterable, Sequence
 # %% auto #0
 __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAINS', 'DOMAIN_MODULES', 'LOCAL_TEST_SHARE',
            'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
-           'time_limit', 'Verifier', 'pool_context', 'ExactMatchVerifier', 'failure_counts', 'check_failures',
-           'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
+           'time_limit', 'Verifier', 'pool_context', 'progress_bar', 'ExactMatchVerifier', 'failure_counts',
+           'check_failures', 'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
            'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
            'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
            'add_setting_flags', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows',
@@ -148,7 +148,7 @@ class Verifier:
         workers = self.workers if workers is None else workers
         pairs = list(zip(completions, samples))
         if workers <= 1 or len(pairs) < self.min_parallel:
-            it = _progress(pairs, "verify", progress)
+            it = progress_bar(pairs, "verify", progress)
             return [self.safe_verify(c, s, timeout=timeout) for c, s in it]
         return self._verify_parallel(pairs, workers, timeout, progress)
 
@@ -158,7 +158,7 @@ class Verifier:
         from concurrent.futures import TimeoutError as FutTimeout
         chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
         results, retry = [None]*len(chunks), []
-        bar = _progress(None, "verify", progress, total=len(pairs))
+        bar = progress_bar(None, "verify", progress, total=len(pairs))
         with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
             futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
             for i, f in enumerate(futs):
@@ -186,7 +186,8 @@ def pool_context(method:str|None=None):
     return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
 
 # %% ../nbs/00_core.ipynb #1105cd4d
-def _progress(it, desc, show=True, total=None):
+def progress_bar(it, desc:str, show:bool=True, total:int|None=None):
+    "A tqdm bar over `it` (or a bare bar of `total` when `it` is None); `it` itself when `show` is off."
     if not show: return it if it is not None else None
     from tqdm.auto import tqdm
     return tqdm(it, desc=desc, total=total, leave=False, dynamic_ncols=True)
@@ -471,7 +472,7 @@ def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     batches = [order[i:i+batch_size] for i in range(0, len(order), batch_size)]
     out = [None]*len(texts)
     with merged_lora(self):
-        for idx in _progress(batches, "generate", progress):
+        for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
             res = self._generate_batch([texts[i] for i in idx], n, temperature, top_p, max_new_tokens)
             for i, r in zip(idx, res): out[i] = r
@@ -972,7 +973,7 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     verified = {r["i"]: r["results"] for r in read_jsonl(d/"verifications.jsonl", repair=True)}
     todo = [i for i in sorted(rollouts) if i not in verified]
     chunk = max(1, 256 // max(1, c.samples_per_prompt))
-    bar = _progress(None, "verify", c.progress, total=len(todo))
+    bar = progress_bar(None, "verify", c.progress, total=len(todo))
     for k in range(0, len(todo), chunk):
         ids = todo[k:k+chunk]
         comps = [x for i in ids for x in rollouts[i]]

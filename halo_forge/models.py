@@ -9,11 +9,13 @@ from __future__ import annotations
 import contextlib, importlib.util, json, os, shutil
 from pathlib import Path
 import torch
-from .core import HaloForgeError, CausalLMAdapter, atomic_dir, hub_failure
+from typing import Callable
+from .core import HaloForgeError, CausalLMAdapter, ModelAdapter, atomic_dir, hub_failure
 
 # %% auto #0
 __all__ = ['BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'builtin_smollm2', 'register_builtin', 'hub_reachable',
-           'use_offline_hub_if_unreachable', 'run_checkpoint', 'resolve_model', 'load_causal_lm']
+           'use_offline_hub_if_unreachable', 'run_checkpoint', 'resolve_model', 'adapter_base', 'load_saved',
+           'source_name', 'load_causal_lm']
 
 # %% ../nbs/01_models.ipynb #15005701
 def cache_dir() -> Path:
@@ -124,28 +126,34 @@ def resolve_model(name:str) -> Path:
                              f"or use a built-in alias ({', '.join(BUILTIN_MODELS)})") from None
 
 # %% ../nbs/01_models.ipynb #e454ae32
-def _base_of(folder:Path) -> str:
+def adapter_base(folder:Path) -> str:
+    "The base model a saved LoRA adapter belongs to (from `halo_forge.json`, else the adapter config)."
     meta = json.loads((folder/"halo_forge.json").read_text()) if (folder/"halo_forge.json").exists() else {}
     base = meta.get("base_model") or json.loads((folder/"adapter_config.json").read_text()).get("base_model_name_or_path")
     if not base: raise HaloForgeError(f"{folder} is a LoRA adapter but does not say which base model it belongs to")
     return base
 
+def load_saved(name:str, load_folder:Callable) -> ModelAdapter:
+    "The adapter for `name`: `load_folder(folder, name)` for a model folder; for a saved LoRA adapter, its base loaded the same way with the adapter on top, trainable."
+    folder = resolve_model(name)
+    if (folder/"adapter_config.json").exists(): return load_saved(adapter_base(folder), load_folder).load_adapter(folder)
+    return load_folder(folder, name)
+
+def source_name(name:str) -> str:
+    "How a loaded model records where it came from: an alias or Hub id as given, a local folder as its full path."
+    return name if name in BUILTIN_MODELS or not Path(name).exists() else str(Path(name).resolve())
+
 def load_causal_lm(name:str, dtype=None, **kw) -> CausalLMAdapter:
     "A `CausalLMAdapter` for a Hub id, local folder, saved adapter or built-in alias."
+    return load_saved(name, lambda folder, name: _causal_lm_folder(folder, name, dtype, **kw))
+
+def _causal_lm_folder(folder, name, dtype=None, **kw) -> CausalLMAdapter:
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    folder = resolve_model(name)
     dtype = dtype or (torch.bfloat16 if torch.cuda.is_available() else torch.float32)
-    if (folder/"adapter_config.json").exists():
-        from peft import PeftModel
-        base = _base_of(folder)
-        ad = load_causal_lm(base, dtype=dtype, **kw)
-        ad.model = PeftModel.from_pretrained(ad.model, folder, is_trainable=True)
-        ad.model.eval()
-        return ad
     try:
         tok = AutoTokenizer.from_pretrained(folder)
         model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype)
     except (OSError, ValueError) as e:
         raise HaloForgeError(f"could not load a causal language model from {folder}: {str(e).splitlines()[0]}") from None
     model.to("cuda" if torch.cuda.is_available() else "cpu")
-    return CausalLMAdapter(model, tok, base_model=name if name in BUILTIN_MODELS or not Path(name).exists() else str(Path(name).resolve()), **kw)
+    return CausalLMAdapter(model, tok, base_model=source_name(name), **kw)

@@ -722,7 +722,7 @@ def ultralytics_asset(name:str="bus.jpg") -> Path:
 
 # %% ../nbs/10_vlm.ipynb #24f03c6d
 import torch
-from .core import ModelAdapter, LoraSettings, merged_lora, _progress, turn_end_ids
+from .core import ModelAdapter, LoraSettings, merged_lora, progress_bar, turn_end_ids
 
 VLM_FAMILIES = {"Qwen2VLForConditionalGeneration": "qwen_vl", "Qwen2_5_VLForConditionalGeneration": "qwen_vl",
                 "LlavaForConditionalGeneration": "llava", "qwen2_vl": "qwen_vl", "qwen2_5_vl": "qwen_vl", "llava": "llava"}
@@ -782,7 +782,7 @@ def generate(self:VisionLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     batches = [list(range(i, min(i + batch_size, len(samples)))) for i in range(0, len(samples), batch_size)]
     kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
     with merged_lora(self):
-        for idx in _progress(batches, "generate", progress):
+        for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
             enc = self._encode([texts[i] for i in idx], [load_image(samples[i].media) for i in idx]).to(self.model.device)
             with torch.no_grad():
@@ -883,11 +883,11 @@ def tiny_vlm(family:str="qwen_vl", seed:int=0) -> VisionLMAdapter:
 # %% ../nbs/10_vlm.ipynb #03212f91
 def load_vlm(name:str, dtype=None, **kw) -> VisionLMAdapter:
     "A `VisionLMAdapter` for a Hub id, local model folder or saved LoRA adapter."
-    from halo_forge.models import resolve_model, _base_of, BUILTIN_MODELS
-    folder = resolve_model(name)
-    if (folder/"adapter_config.json").exists():
-        ad = load_vlm(_base_of(folder), dtype=dtype, **kw)
-        return ad.load_adapter(folder)
+    from halo_forge.models import load_saved
+    return load_saved(name, lambda folder, name: _vlm_folder(folder, name, dtype, **kw))
+
+def _vlm_folder(folder, name, dtype=None, **kw) -> VisionLMAdapter:
+    from halo_forge.models import source_name
     from transformers import AutoConfig, AutoProcessor, AutoModelForImageTextToText
     dtype = dtype or (torch.bfloat16 if torch.cuda.is_available() else torch.float32)
     try:
@@ -897,8 +897,7 @@ def load_vlm(name:str, dtype=None, **kw) -> VisionLMAdapter:
     except (OSError, ValueError) as e:
         raise HaloForgeError(f"could not load a vision-language model from {folder}: {str(e).splitlines()[0]}") from None
     model.to("cuda" if torch.cuda.is_available() else "cpu")
-    base = name if name in BUILTIN_MODELS or not Path(name).exists() else str(Path(name).resolve())
-    return VisionLMAdapter(model, processor, base_model=base, **kw)
+    return VisionLMAdapter(model, processor, base_model=source_name(name), **kw)
 
 # %% ../nbs/10_vlm.ipynb #84ff8ab8
 _KIND_ORDER = ["synth_textvqa", "synth_chartqa", "synth_docvqa", "synth_shapes"]
@@ -965,10 +964,10 @@ def pretrain_images(n:int, size:int=128, seed:int=0, workers:int|None=None, prog
     from concurrent.futures import ProcessPoolExecutor
     jobs = [(_KIND_ORDER[i % 4], seed, i, size) for i in range(int(n * 1.4) + 8)]
     workers = workers or max(1, min(16, os.cpu_count() or 1))
-    if workers == 1: res = [r for r in map(_pretrain_item, _progress(jobs, "draw images", progress)) if r is not None][:n]
+    if workers == 1: res = [r for r in map(_pretrain_item, progress_bar(jobs, "draw images", progress)) if r is not None][:n]
     else:
         with ProcessPoolExecutor(workers) as ex:
-            res = [r for r in _progress(ex.map(_pretrain_item, jobs, chunksize=64), "draw images", progress, total=len(jobs)) if r is not None][:n]
+            res = [r for r in progress_bar(ex.map(_pretrain_item, jobs, chunksize=64), "draw images", progress, total=len(jobs)) if r is not None][:n]
     imgs = np.stack([r[0] for r in res])
     tg = np.full((len(res), len(VISION_TARGETS)), -100, dtype=np.int64)
     names = list(VISION_TARGETS)
@@ -1019,7 +1018,7 @@ def pretrain_vision(n_images:int=8000, epochs:int=10, batch_size:int=128, lr:flo
     names = list(VISION_TARGETS)
     xtr, ytr = torch.as_tensor(xtr).to(device), torch.as_tensor(ytr).to(device)   # uint8 images: 49 KB each
     cuda = device.startswith("cuda")
-    for ep in _progress(range(epochs), "pre-train vision", progress):
+    for ep in progress_bar(range(epochs), "pre-train vision", progress):
         net.train(); perm = torch.randperm(len(xtr)); tot = 0.0
         for b in range(0, len(xtr), batch_size):
             idx = perm[b:b + batch_size].to(device)
