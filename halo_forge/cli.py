@@ -9,19 +9,23 @@ from __future__ import annotations
 import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
 from typing import Callable
-from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, sft, benchmark, read_jsonl,
+from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
+                             verifier_from_spec, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
                              OneLineParser, add_setting_flags, split_column)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'command_spec', 'settings_for', 'build_parser', 'cmd_datasets',
-           'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
+__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'settings_for', 'add_domain_commands',
+           'build_parser', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train',
+           'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
     "model": (None, str, "Hub id, local folder, saved adapter, or built-in alias (default: the domain's embedded model)"),
     "dataset": (None, str, "dataset name (see `datasets`) or a local file"),
+    "verifier": (None, str, "your own verifier instead of the domain's: package.module:Class (a Verifier) or "
+                            "package.module:function (completion, sample) -> reward"),
     "output": (None, str, "where results go"),
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
     "limit": (None, int, "use only the first N rows (of the split)"),
@@ -77,29 +81,47 @@ def settings_for(domain, command:str, flags:dict, config_file:str|None=None) -> 
     return resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}")
 
 # %% ../nbs/02_cli.ipynb #4fd314b8
-def build_parser() -> argparse.ArgumentParser:
-    "The `halo-forge` argument parser: one sub-command per registered domain, and the command groups."
+# command groups that are not RAFT domains: name -> (module with `add_<name>_commands(subparsers)` and `run_<name>(args)`, help)
+COMMAND_GROUPS = {"inference": ("halo_forge.inference", "quantize, export (GGUF, ONNX) and benchmark a trained model"),
+                  "inspect": ("halo_forge.explore", "summarize a RAFT run folder: per-cycle table, best and worst prompts, errors")}
+
+COMMAND_HELP = {"train": "RAFT training", "sft": "supervised fine-tuning on reference solutions", "benchmark": "measure a model on a test split"}
+
+def add_domain_commands(subparsers, dom):
+    "The `sft`, `train`, `benchmark` and `datasets` commands of one domain."
+    dp = subparsers.add_parser(dom.name, help=dom.help, description=dom.help, argument_default=argparse.SUPPRESS)
+    cmds = dp.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for cmd, help in COMMAND_HELP.items():
+        cp = cmds.add_parser(cmd, help=help, description=f"{dom.name} {cmd}: {help}", argument_default=argparse.SUPPRESS)
+        cp.add_argument("--config", dest="config", metavar="FILE", help="YAML file of settings (flags override it)")
+        add_setting_flags(cp, command_spec(dom, cmd))
+    cmds.add_parser("datasets", help="list the datasets this domain knows")
+    return dp
+
+def build_parser(argv:list|None=None) -> argparse.ArgumentParser:
+    "The `halo-forge` parser. Only the domain or group `argv` names is imported (all of them when `argv` is None)."
     import importlib
-    load_domains()
     p = OneLineParser(prog="halo-forge", description="RAFT fine-tuning with verifiable rewards.", argument_default=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="domain", metavar="DOMAIN", required=True)
-    for name, dom in DOMAINS.items():
-        dp = sub.add_parser(name, help=dom.help, description=dom.help, argument_default=argparse.SUPPRESS)
-        cmds = dp.add_subparsers(dest="command", metavar="COMMAND", required=True)
-        for cmd in COMMANDS:
-            helps = {"train": "RAFT training", "sft": "supervised fine-tuning on reference solutions",
-                     "benchmark": "measure a model on a test split"}
-            cp = cmds.add_parser(cmd, help=helps[cmd], description=f"{name} {cmd}: {helps[cmd]}", argument_default=argparse.SUPPRESS)
-            cp.add_argument("--config", dest="config", metavar="FILE", help="YAML file of settings (flags override it)")
-            add_setting_flags(cp, command_spec(dom, cmd))
-        cmds.add_parser("datasets", help="list the datasets this domain knows")
-    for name, mod in COMMAND_GROUPS.items(): getattr(importlib.import_module(mod), f"add_{name}_commands")(sub)
+    first = next((a for a in argv if not a.startswith("-")), None) if argv is not None else None
+    for name, help in {**domain_index(), **{k: d.help for k, d in DOMAINS.items()}}.items():
+        if argv is None or name == first: add_domain_commands(sub, load_domain(name))
+        else: sub.add_parser(name, help=help, add_help=False)       # listed in --help; imported only when used
+    for name, (mod, help) in COMMAND_GROUPS.items():
+        if argv is None or name == first: getattr(importlib.import_module(mod), f"add_{name}_commands")(sub)
+        else: sub.add_parser(name, help=help, add_help=False)
     return p
 
-# command groups that are not RAFT domains: name -> module with `add_<name>_commands(subparsers)` and `run_<name>(args)`
-COMMAND_GROUPS = {"inference": "halo_forge.inference", "inspect": "halo_forge.explore"}
-
 # %% ../nbs/02_cli.ipynb #5b2ccc77
+def _quiet_loading():
+    "Hide transformers' per-file weight loading bars (halo-forge's own bars stay)."
+    from transformers.utils import logging as hf_logging
+    hf_logging.disable_progress_bar()
+
+def make_verifier(dom, s):
+    "The verifier of a command: `--verifier package.module:Name` when given, else the domain's."
+    return verifier_from_spec(s["verifier"]) if s.get("verifier") else dom.make_verifier(s)
+
 def _print_settings(s):
     print("settings: " + ", ".join(f"{k}={v}" for k, v in s.items() if k not in ("progress",)), flush=True)
 
@@ -129,7 +151,7 @@ def cmd_sft(dom, s):
     _print_settings(s); print(f"{len(samples)} training examples from {s['dataset']} ({split} split)")
     if s["dry_run"]: return
     from halo_forge.core import LoraSettings
-    ad = dom.load_model(s["model"], s)
+    _quiet_loading(); ad = dom.load_model(s["model"], s)
     st = sft(ad, samples, output=s["output"], lr=s["lr"], epochs=s["epochs"], batch_size=s["batch_size"],
              grad_accum=s["grad_accum"], seed=s["seed"], lora=LoraSettings(s["lora_r"], s["lora_alpha"], s["lora_dropout"]),
              progress=s["progress"], info={"dataset": s["dataset"], "split": split, "base_model": getattr(ad, "base_model", None)},
@@ -146,9 +168,9 @@ def cmd_benchmark(dom, s):
     claim_target(out, "benchmark", s["overwrite"])
     _print_settings(s); print(f"{len(samples)} problems from {s['dataset']} ({split} split)")
     if s["dry_run"]: return
-    verifier = dom.make_verifier(s)
+    verifier = make_verifier(dom, s)
     _usable(verifier, samples, "benchmark", drop=False)
-    ad = dom.load_model(s["model"], s)
+    _quiet_loading(); ad = dom.load_model(s["model"], s)
     r = (dom.benchmark or benchmark)(ad, verifier, samples, n=s["samples_per_prompt"], temperature=s["temperature"],
                   max_new_tokens=s["max_new_tokens"], batch_size=s["gen_batch_size"], seed=s["seed"], progress=s["progress"])
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -182,7 +204,7 @@ def cmd_train(dom, s):
     s["output"] = s["output"] or f"models/{dom.name}_raft"
     local = Path(s["dataset"]).expanduser().exists()
     split = s["split"] or ("all" if s["eval_dataset"] and local else "train")
-    verifier = dom.make_verifier(s)
+    verifier = make_verifier(dom, s)
     samples = _usable(verifier, dom.samples(s["dataset"], split, s["limit"], s), "training", drop=True)
     held_out, held_info = held_out_set(dom, s)
     _usable(verifier, held_out, "held-out", drop=False)
@@ -202,7 +224,7 @@ def cmd_train(dom, s):
     replace = s["overwrite"] and artifact_kind(out) == "raft_run"
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
     if s["dry_run"]: return
-    ad = dom.load_model(s["model"], s)
+    _quiet_loading(); ad = dom.load_model(s["model"], s)
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
     if replace: import shutil; shutil.rmtree(out)                 # --overwrite: an earlier halo-forge run, now that the model loaded
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
@@ -236,19 +258,18 @@ def cmd_train(dom, s):
 # %% ../nbs/02_cli.ipynb #0384c60d
 def main(argv=None):
     "Entry point of the `halo-forge` command."
+    argv = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import warnings
     warnings.filterwarnings("ignore", category=FutureWarning)
-    from transformers.utils import logging as hf_logging
-    hf_logging.disable_progress_bar()   # per-file weight loading bars; our own bars stay
-    args = vars(build_parser().parse_args(argv))
+    args = vars(build_parser(argv).parse_args(argv))
     name = args.pop("domain")
     command = args.get("command")
     try:
         if name in COMMAND_GROUPS:
             import importlib
-            getattr(importlib.import_module(COMMAND_GROUPS[name]), f"run_{name}")(args); return
-        dom = DOMAINS[name]
+            getattr(importlib.import_module(COMMAND_GROUPS[name][0]), f"run_{name}")(args); return
+        dom = load_domain(name)
         command, config = args.pop("command"), args.pop("config", None)
         if command == "datasets": cmd_datasets(dom); return
         s = settings_for(dom, command, args, config)

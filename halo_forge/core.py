@@ -12,17 +12,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAINS', 'DOMAIN_MODULES', 'LOCAL_TEST_SHARE',
-           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
-           'time_limit', 'Verifier', 'pool_context', 'progress_bar', 'ExactMatchVerifier', 'failure_counts',
-           'check_failures', 'LoraSettings', 'ModelAdapter', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
-           'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
-           'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
-           'add_setting_flags', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows',
-           'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier',
-           'environment', 'run_manifest', 'manifest_diff', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft',
-           'benchmark', 'Domain', 'register_domain', 'load_domains', 'split_local', 'split_column', 'hub_failure',
-           'load_hub_dataset']
+__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS', 'DOMAIN_MODULES',
+           'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split',
+           'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'pool_context', 'progress_bar',
+           'ExactMatchVerifier', 'failure_counts', 'check_failures', 'LoraSettings', 'ModelAdapter', 'artifact_kind',
+           'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'turn_end_ids',
+           'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file',
+           'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'select', 'read_jsonl',
+           'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
+           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff',
+           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain',
+           'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec',
+           'split_local', 'split_column', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -215,8 +216,6 @@ def check_failures(results:Sequence, verifier, where:str="this batch"):
                              f"(first: {first.get('error')}: {first.get('reason', '')}); fix the verifier before training on its rewards")
 
 # %% ../nbs/00_core.ipynb #37b703b4
-import torch
-from torch import nn
 from fastcore.basics import patch
 import logging
 for _noisy in ("torch.utils._pytree", "bitsandbytes"):  # optional quantization libraries (imported by peft) log notices at import
@@ -232,12 +231,13 @@ class LoraSettings:
     target_modules: Any = "all-linear"  # which linear layers get an adapter
 
 def _device():
+    import torch
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 # %% ../nbs/00_core.ipynb #ebb5cf71
 class ModelAdapter:
     "What the RAFT loop needs from a model. Subclasses implement `format`, `generate` and `training_example`."
-    model: nn.Module = None
+    model: Any = None         # the torch module
     processor: Any = None
     task_type: str = "CAUSAL_LM"
 
@@ -252,6 +252,7 @@ class ModelAdapter:
 
     def collate(self, examples:list[dict]) -> dict:
         "Pad a list of examples into a batch (right padding; labels padded with -100)."
+        import torch
         pad_id = self.pad_token_id
         width = max(len(e["input_ids"]) for e in examples)
         def pad(seq, v): return list(seq) + [v]*(width-len(seq))
@@ -283,11 +284,6 @@ def is_lora(self:ModelAdapter):
     return isinstance(self.model, PeftModel)
 
 # %% ../nbs/00_core.ipynb #29c62eaa
-class _ListDataset(torch.utils.data.Dataset):
-    def __init__(self, items): self.items = items
-    def __len__(self): return len(self.items)
-    def __getitem__(self, i): return self.items[i]
-
 @patch
 def train(self:ModelAdapter, examples:list[dict],
           lr:float=1e-4,        # learning rate for this pass
@@ -298,7 +294,7 @@ def train(self:ModelAdapter, examples:list[dict],
           progress:bool=True,   # show the Trainer's progress bar
          ) -> dict:
     "One LoRA fine-tuning pass over `examples` (`None`s, examples too long to keep, are skipped and counted)."
-    import tempfile, logging
+    import tempfile, logging, torch
     from transformers import Trainer, TrainingArguments
     from transformers.trainer_callback import PrinterCallback, ProgressCallback
     class _QuietProgress(ProgressCallback):   # the progress bar without printing the log dicts
@@ -316,7 +312,7 @@ def train(self:ModelAdapter, examples:list[dict],
             save_strategy="no", report_to=[], disable_tqdm=not progress, seed=seed, data_seed=seed,
             use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(), remove_unused_columns=False,
             dataloader_num_workers=0)
-        trainer = Trainer(model=self.model, args=args, train_dataset=_ListDataset(examples), data_collator=self.collate)
+        trainer = Trainer(model=self.model, args=args, train_dataset=examples, data_collator=self.collate)
         trainer.remove_callback(PrinterCallback); trainer.remove_callback(ProgressCallback)
         if progress: trainer.add_callback(_QuietProgress())
         out = trainer.train()
@@ -447,6 +443,7 @@ def merged_lora(adapter:ModelAdapter):
 # %% ../nbs/00_core.ipynb #24b536ee
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens):
+    import torch
     tok = self.tokenizer
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
     ids, mask = enc["input_ids"], enc["attention_mask"]
@@ -467,6 +464,7 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=16, seed=None, progress=False, on_batch=None):
     "`n` completions per sample; `on_batch(indices, completions)` is called as each batch finishes."
+    import torch
     texts = [self.format(s) for s in samples]
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     batches = [order[i:i+batch_size] for i in range(0, len(order), batch_size)]
@@ -533,6 +531,7 @@ def tiny_tokenizer(vocab_size:int=400):
 def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAdapter:
     "A `CausalLMAdapter` around a random 2-layer Llama, for tests."
     from transformers import LlamaConfig, LlamaForCausalLM
+    import torch
     torch.manual_seed(seed)
     tok = tiny_tokenizer()
     cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden*2, num_hidden_layers=layers,
@@ -1080,16 +1079,80 @@ def register_domain(domain:Domain):
     DOMAINS[domain.name] = domain
     return domain
 
-DOMAIN_MODULES = ["halo_forge.vlm", "halo_forge.audio", "halo_forge.reasoning", "halo_forge.agentic"]
+BUILTIN_DOMAINS = {  # name: (module that registers it, one line for `halo-forge --help`, shown without importing it)
+    "vlm": ("halo_forge.vlm", "vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)"),
+    "audio": ("halo_forge.audio", "speech recognition (Whisper) with a WER reward; TTS and audio classification checks"),
+    "reasoning": ("halo_forge.reasoning", "math reasoning with a SymPy verifier (GSM8K, MATH, MetaMathQA, arithmetic)"),
+    "agentic": ("halo_forge.agentic", "tool calling (Hermes <tool_call> format) with a JSON Schema verifier (toolcalls, BFCL v4, xLAM)"),
+}
+DOMAIN_MODULES = [m for m, _ in BUILTIN_DOMAINS.values()]
+ENTRY_POINT_GROUP = "halo_forge.domains"   # other packages register domains here: name = "package.module"
 
-def load_domains():
-    "Import the built-in domain modules and those other packages declare in the `halo_forge.domains` entry point group."
-    import importlib, importlib.metadata as md
-    for m in DOMAIN_MODULES: importlib.import_module(m)
-    for ep in md.entry_points(group="halo_forge.domains"):
-        try: ep.load()
-        except Exception as e: raise HaloForgeError(f"the domain {ep.name!r} from entry point {ep.value} failed to load: {type(e).__name__}: {e}") from None
+def _domain_entry_points() -> dict:
+    import importlib.metadata as md
+    return {ep.name: ep for ep in md.entry_points(group=ENTRY_POINT_GROUP)}
+
+def domain_index() -> dict[str, str]:
+    "name -> one-line help of every domain, built-in and from entry points, without importing any of them."
+    out = {k: h for k, (_, h) in BUILTIN_DOMAINS.items()}
+    for name, ep in _domain_entry_points().items():
+        out.setdefault(name, f"{ep.value} (from {ep.dist.name if ep.dist else 'an installed package'})")
+    return out
+
+def load_domain(name:str) -> Domain:
+    "The registered `Domain` called `name`, importing the module (built-in or entry point) that registers it."
+    import importlib
+    if name not in DOMAINS:
+        if name in BUILTIN_DOMAINS: importlib.import_module(BUILTIN_DOMAINS[name][0])
+        elif name in (eps := _domain_entry_points()):
+            try: eps[name].load()
+            except Exception as e:
+                raise HaloForgeError(f"the domain {name!r} from entry point {eps[name].value} failed to load: {type(e).__name__}: {e}") from None
+    if name not in DOMAINS: raise HaloForgeError(f"no domain {name!r} is registered (known: {', '.join(domain_index())})")
+    return DOMAINS[name]
+
+def load_domains() -> dict:
+    "Import every built-in domain and every domain other packages declare in the `halo_forge.domains` entry point group."
+    for name in domain_index(): load_domain(name)
     return DOMAINS
+
+# %% ../nbs/00_core.ipynb #6b7544c8
+def import_object(spec:str):
+    "The object `package.module:name` names, or one clear error."
+    import importlib
+    mod, _, attr = str(spec).partition(":")
+    if not mod or not attr: raise HaloForgeError(f"--verifier {spec!r}: use package.module:Name")
+    try: obj = importlib.import_module(mod)
+    except Exception as e: raise HaloForgeError(f"--verifier {spec!r}: cannot import {mod} ({type(e).__name__}: {e})") from None
+    for part in attr.split("."):
+        if not hasattr(obj, part): raise HaloForgeError(f"--verifier {spec!r}: {mod} has no {attr}")
+        obj = getattr(obj, part)
+    return obj
+
+class FunctionVerifier(Verifier):
+    "A `Verifier` around a function `(completion, sample) -> reward | bool | (reward, details) | VerifyResult`, named by its import path."
+    def __init__(self, spec:str, correct_at:float=1.0): # correct when the reward reaches `correct_at`
+        self.spec, self.correct_at, self._fn = spec, correct_at, None
+
+    def __getstate__(self): return {**self.__dict__, "_fn": None}
+
+    def verify(self, completion, sample):
+        if self._fn is None: self._fn = import_object(self.spec)
+        out = self._fn(completion, sample)
+        if isinstance(out, VerifyResult): return out
+        details = {}
+        if isinstance(out, tuple): out, details = out
+        reward = float(out)
+        return VerifyResult(reward, reward >= self.correct_at, dict(details))
+
+def verifier_from_spec(spec:str) -> Verifier:
+    "The verifier `--verifier package.module:Name` asks for: an instance of a `Verifier` class, or a function wrapped."
+    obj = import_object(spec)
+    is_verifier = lambda x: callable(getattr(x, "verify", None)) and callable(getattr(x, "verify_batch", None))
+    if isinstance(obj, type) and is_verifier(obj): return obj()
+    if is_verifier(obj): return obj
+    if callable(obj): return FunctionVerifier(spec)
+    raise HaloForgeError(f"--verifier {spec!r} is neither a Verifier class nor a function")
 
 # %% ../nbs/00_core.ipynb #086f59fc
 LOCAL_TEST_SHARE = 5    # a local file without a split column: one task in 5 is held out
