@@ -10,7 +10,7 @@ import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
 from typing import Callable
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
-                             verifier_from_spec, sft, benchmark, read_jsonl,
+                             verifier_from_spec, is_main, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
                              OneLineParser, add_setting_flags, split_column)
@@ -174,7 +174,7 @@ def cmd_benchmark(dom, s):
     r = (dom.benchmark or benchmark)(ad, verifier, samples, n=s["samples_per_prompt"], temperature=s["temperature"],
                   max_new_tokens=s["max_new_tokens"], batch_size=s["gen_batch_size"], seed=s["seed"], progress=s["progress"])
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(out, mark_json({"model": s["model"], "dataset": s["dataset"], "split": split, **r}, "benchmark"))
+    if is_main(): write_json_atomic(out, mark_json({"model": s["model"], "dataset": s["dataset"], "split": split, **r}, "benchmark"))
     k = s["samples_per_prompt"]
     if "table" in r: print(r["table"])
     print(f"{dom.name} benchmark on {s['dataset']}: {_bench_summary(r)}  pass@{k} {r[f'pass@{k}']:.3f}")
@@ -226,13 +226,13 @@ def cmd_train(dom, s):
     if s["dry_run"]: return
     _quiet_loading(); ad = dom.load_model(s["model"], s)
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
-    if replace: import shutil; shutil.rmtree(out)                 # --overwrite: an earlier halo-forge run, now that the model loaded
+    if replace and is_main(): import shutil; shutil.rmtree(out)   # --overwrite: an earlier halo-forge run, now that the model loaded
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
     cfg.resume = True                                              # from here on the folder holds this run
     ev_path = out/"eval.json"
     ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
     tracker = None
-    if s["report_to"]:
+    if s["report_to"] and is_main():
         from halo_forge.explore import TrackerLogger
         tracker = TrackerLogger([t.strip() for t in s["report_to"].split(",") if t.strip()], out)
         trainer.callbacks.append(tracker.log_cycle)
@@ -242,7 +242,7 @@ def cmd_train(dom, s):
             r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens,
                                              batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
             ev[stage] = {**r, **facts}
-            write_json_atomic(ev_path, ev)
+            if is_main(): write_json_atomic(ev_path, ev)
         print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
         if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
         if tracker: tracker.log_heldout(stage, {k: v for k, v in ev[stage].items() if k != "results"})
@@ -263,6 +263,7 @@ def main(argv=None):
     import warnings
     warnings.filterwarnings("ignore", category=FutureWarning)
     args = vars(build_parser(argv).parse_args(argv))
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not is_main(): sys.stdout = open(os.devnull, "w")   # one log, from the main process
     name = args.pop("domain")
     command = args.get("command")
     try:

@@ -20,10 +20,10 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file',
            'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'select', 'read_jsonl',
            'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
-           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff',
-           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark', 'Domain', 'register_domain',
-           'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec',
-           'split_local', 'split_column', 'hub_failure', 'load_hub_dataset']
+           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
+           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
+           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
+           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -311,6 +311,7 @@ def train(self:ModelAdapter, examples:list[dict],
             lr_scheduler_type="constant", warmup_steps=0, weight_decay=0.0, logging_steps=10**9,
             save_strategy="no", report_to=[], disable_tqdm=not progress, seed=seed, data_seed=seed,
             use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(), remove_unused_columns=False,
+            ddp_find_unused_parameters=False,   # several processes: every LoRA weight is used in every step
             dataloader_num_workers=0)
         trainer = Trainer(model=self.model, args=args, train_dataset=examples, data_collator=self.collate)
         trainer.remove_callback(PrinterCallback); trainer.remove_callback(ProgressCallback)
@@ -330,6 +331,14 @@ def save(self:ModelAdapter, path, info:dict|None=None):
             "lora": self.is_lora(), **(info or {})}
     (path/MARKER).write_text(json.dumps(meta, indent=2, default=str))
     return path
+
+@patch
+def weights_digest(self:ModelAdapter) -> str:
+    "A digest of the trainable weights: equal on every process of a data-parallel run whose replicas agree."
+    h = hashlib.sha256()
+    for name, p in sorted(self.model.named_parameters()):
+        if p.requires_grad: h.update(name.encode()); h.update(p.detach().float().cpu().numpy().tobytes())
+    return h.hexdigest()[:16]
 
 @patch
 def load_adapter(self:ModelAdapter, path):
@@ -863,6 +872,34 @@ def manifest_diff(old:dict, new:dict) -> list[str]:
     keys = sorted(set(old["run"]) | set(new["run"]))
     return [f"{k} {short(old['run'].get(k))} -> {short(new['run'].get(k))}" for k in keys if old["run"].get(k) != new["run"].get(k)]
 
+# %% ../nbs/00_core.ipynb #dc222835
+def _dist_state():
+    if int(os.environ.get("WORLD_SIZE", "1")) <= 1: return None
+    import torch
+    from accelerate import PartialState
+    return PartialState(cpu=not torch.cuda.is_available())
+
+def world() -> tuple[int, int]:
+    "(this process's rank, the number of processes): (0, 1) unless started by torchrun or accelerate launch."
+    st = _dist_state()
+    return (st.process_index, st.num_processes) if st else (0, 1)
+
+def is_main() -> bool:
+    "Whether this is the process that writes files and prints."
+    return world()[0] == 0
+
+def barrier():
+    "Wait until every process gets here (nothing with one process)."
+    st = _dist_state()
+    if st: st.wait_for_everyone()
+
+def gather(items:Sequence) -> list:
+    "Every process's `items`, concatenated in rank order, on every process (`items` itself with one process)."
+    st = _dist_state()
+    if not st: return list(items)
+    from accelerate.utils import gather_object
+    return gather_object(list(items))
+
 # %% ../nbs/00_core.ipynb #287a2595
 def _fingerprint(samples):   # the prompt-only fingerprint of runs made before manifests
     h = hashlib.sha256()
@@ -915,6 +952,12 @@ def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=
     state = out/"state.json"
     done = json.loads(state.read_text())["completed_cycles"] if state.exists() else 0
     if not write: return done
+    barrier()                   # every process has checked the folder before the main one writes to it
+    if is_main(): _write_run_dir(out, config, samples, info, man)
+    barrier()
+    return done
+
+def _write_run_dir(out, config, samples, info, man):
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out/MARKER, {"kind": "raft_run"})
     write_json_atomic(out/"config.json", {"config": asdict(config), "fingerprint": _fingerprint(samples), "n_samples": len(samples), **(info or {})})
@@ -922,7 +965,6 @@ def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=
     if not (out/"samples.jsonl").exists():
         tmp = out/".samples.jsonl.tmp"; tmp.unlink(missing_ok=True)
         append_jsonl(tmp, (sample_record(i, s) for i, s in enumerate(samples))); os.replace(tmp, out/"samples.jsonl")
-    return done
 
 # %% ../nbs/00_core.ipynb #acb88bda
 @patch
@@ -930,8 +972,9 @@ def run(self:RAFTTrainer) -> list[dict]:
     "Run (or resume) all cycles; returns the per-cycle stats, also in `metrics.jsonl`."
     c = self.config
     start = self._check_run_dir()
-    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl", repair=True) if m["cycle"] < start]
-    (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
+    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl") if m["cycle"] < start]
+    if is_main(): (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
+    if not is_main(): self.log = lambda *a, **k: None
     if start > 0:
         self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
@@ -944,68 +987,81 @@ def run(self:RAFTTrainer) -> list[dict]:
                  f"kept {m['kept']}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
                  f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
         for cb in self.callbacks: cb(m)
-    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists():
+    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
         with atomic_dir(self.out/"final") as tmp:
             shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
+    barrier()
     return metrics
 
 # %% ../nbs/00_core.ipynb #0114f943
 @patch
 def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     c, d = self.config, self.out/f"cycle_{cycle:03d}"
-    d.mkdir(exist_ok=True)
-    # 1. rollouts: generate only the prompts that have none on disk yet
+    rank, n_proc = world()
+    if is_main(): d.mkdir(exist_ok=True)
+    barrier()
+    # 1. rollouts: generate only the prompts that have none on disk yet (each process its share)
     t0 = time.time()
-    rollouts = {r["i"]: r["completions"] for r in read_jsonl(d/"rollouts.jsonl", repair=True)}
+    rollouts = {r["i"]: r["completions"] for r in read_jsonl(d/"rollouts.jsonl", repair=is_main())}
     todo = [i for i in range(len(self.samples)) if i not in rollouts]
-    if todo:
-        def save_batch(idx, comps):
-            recs = [{"i": todo[j], "completions": cs} for j, cs in zip(idx, comps)]
-            append_jsonl(d/"rollouts.jsonl", recs)
-            rollouts.update({r["i"]: r["completions"] for r in recs})
-        self.adapter.generate([self.samples[i] for i in todo], n=c.samples_per_prompt, temperature=c.temperature,
+    mine = todo[rank::n_proc]
+    def save_batch(idx, comps):   # one process: every batch is on disk as soon as it is generated
+        recs = [{"i": mine[j], "completions": cs} for j, cs in zip(idx, comps)]
+        if n_proc == 1: append_jsonl(d/"rollouts.jsonl", recs)
+        rollouts.update({r["i"]: r["completions"] for r in recs})
+    if mine:
+        self.adapter.generate([self.samples[i] for i in mine], n=c.samples_per_prompt, temperature=c.temperature,
                               top_p=c.top_p, max_new_tokens=c.max_new_tokens, batch_size=c.gen_batch_size,
-                              seed=c.seed + 7919*cycle, progress=c.progress, on_batch=save_batch)
+                              seed=c.seed + 7919*cycle + 104_729*rank, progress=c.progress and is_main(), on_batch=save_batch)
+    if n_proc > 1:
+        recs = gather([{"i": i, "completions": rollouts[i]} for i in mine])
+        if is_main(): append_jsonl(d/"rollouts.jsonl", recs)
+        rollouts.update({r["i"]: r["completions"] for r in recs})
     gen_s = time.time() - t0
-    # 2. verification, in chunks, each written as it finishes
+    # 2. verification, in chunks, each written as it finishes (each process its share)
     t0 = time.time()
-    verified = {r["i"]: r["results"] for r in read_jsonl(d/"verifications.jsonl", repair=True)}
+    verified = {r["i"]: r["results"] for r in read_jsonl(d/"verifications.jsonl", repair=is_main())}
     todo = [i for i in sorted(rollouts) if i not in verified]
-    chunk = max(1, 256 // max(1, c.samples_per_prompt))
-    bar = progress_bar(None, "verify", c.progress, total=len(todo))
+    chunk = max(1, 256 // max(1, c.samples_per_prompt)) * n_proc
+    bar = progress_bar(None, "verify", c.progress and is_main(), total=len(todo))
     for k in range(0, len(todo), chunk):
-        ids = todo[k:k+chunk]
+        ids = todo[k:k+chunk][rank::n_proc]
         comps = [x for i in ids for x in rollouts[i]]
         smps = [self.samples[i] for i in ids for _ in rollouts[i]]
         res = self.verifier.verify_batch(comps, smps, workers=c.verify_workers, timeout=c.verify_timeout)
-        check_failures(res, self.verifier, f"cycle {cycle+1}")
         recs, p = [], 0
         for i in ids:
             n = len(rollouts[i]); recs.append({"i": i, "results": [r.to_dict() for r in res[p:p+n]]}); p += n
-        append_jsonl(d/"verifications.jsonl", recs)
+        recs = gather(recs)
+        check_failures([r for rec in recs for r in rec["results"]], self.verifier, f"cycle {cycle+1}")
+        if is_main(): append_jsonl(d/"verifications.jsonl", recs)
         verified.update({r["i"]: r["results"] for r in recs})
-        if bar is not None: bar.update(len(ids))
+        if bar is not None: bar.update(len(todo[k:k+chunk]))
     if bar is not None: bar.close()
     verify_s = time.time() - t0
     # 3. selection and training
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
     kept = select(rollouts, rewards, c.keep_percent, c.reward_threshold, c.selection)
-    with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
+    if is_main():
+        with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
     lr = c.cycle_lr(cycle)
     t0 = time.time()
     examples = [self.adapter.training_example(self.samples[i], comp) for i, comp, _ in kept]
     tr = self.adapter.train(examples, lr=lr, epochs=c.epochs, batch_size=c.batch_size, grad_accum=c.grad_accum,
                             seed=c.seed + cycle, progress=c.progress)
     train_s = time.time() - t0
-    # 4. checkpoint (atomic), then stats, plot and state
-    with atomic_dir(d/"checkpoint") as tmp: self.adapter.save(tmp, info={"cycle": cycle, **self.info})
+    # 4. checkpoint (atomic), then stats, plot and state (the main process writes; the others wait)
     fails = failure_counts(r for i in rollouts for r in verified[i])
     stats = {**cycle_stats(cycle, rewards, correct, len(kept), lr), **fails, **tr,
              "gen_s": round(gen_s, 2), "verify_s": round(verify_s, 2), "train_s": round(train_s, 2)}
-    append_jsonl(self.out/"metrics.jsonl", [stats])
-    plot_rewards(read_jsonl(self.out/"metrics.jsonl"), self.out/"rewards.png")
-    write_json_atomic(self.out/"state.json", {"completed_cycles": cycle + 1})
+    if n_proc > 1: stats.update(processes=n_proc, replica_digests=gather([self.adapter.weights_digest()]))
+    if is_main():
+        with atomic_dir(d/"checkpoint") as tmp: self.adapter.save(tmp, info={"cycle": cycle, **self.info})
+        append_jsonl(self.out/"metrics.jsonl", [stats])
+        plot_rewards(read_jsonl(self.out/"metrics.jsonl"), self.out/"rewards.png")
+        write_json_atomic(self.out/"state.json", {"completed_cycles": cycle + 1})
+    barrier()
     return stats
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
@@ -1027,8 +1083,9 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
     if all(e is None for e in examples): raise HaloForgeError("every SFT target is longer than the model's max_length: nothing to train on")
     adapter.enable_lora(lora)
     stats = adapter.train(examples, lr=lr, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum, seed=seed, progress=progress)
-    if output is not None:
+    if output is not None and is_main():
         with atomic_dir(output, kind="model", overwrite=overwrite) as tmp: adapter.save(tmp, info={"stage": "sft", **(info or {})})
+    barrier()
     return {"examples": len(examples) - stats["dropped"], **stats}
 
 # %% ../nbs/00_core.ipynb #f80e9343
@@ -1037,12 +1094,16 @@ def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
               seed:int=0, progress:bool=True, workers:int=2) -> dict:
     "Generate, verify and summarize: accuracy, mean reward, pass@n, and every result."
     if not samples: raise HaloForgeError("no benchmark samples: the dataset is empty (check --dataset and --limit)")
+    rank, n_proc = world()
+    mine = list(range(rank, len(samples), n_proc))           # with several processes, each measures its share
     t0 = time.time()
-    outs = adapter.generate(samples, n=n, temperature=temperature, max_new_tokens=max_new_tokens,
-                            batch_size=batch_size, seed=seed, progress=progress)
+    outs = adapter.generate([samples[k] for k in mine], n=n, temperature=temperature, max_new_tokens=max_new_tokens,
+                            batch_size=batch_size, seed=seed, progress=progress and is_main())
     gen_s = time.time() - t0
-    flat = [(k, s, c) for k, (s, cs) in enumerate(zip(samples, outs)) for c in cs]
-    res = verifier.verify_batch([c for _, _, c in flat], [s for _, s, _ in flat], workers=workers)
+    flat = [(k, c) for k, cs in zip(mine, outs) for c in cs]
+    res = verifier.verify_batch([c for _, c in flat], [samples[k] for k, _ in flat], workers=workers)
+    every = sorted(gather([(k, c, r.to_dict()) for (k, c), r in zip(flat, res)]), key=lambda t: t[0])
+    flat, res = [(k, samples[k], c) for k, c, _ in every], [VerifyResult(**r) for _, _, r in every]
     check_failures(res, verifier, "the benchmark")
     rewards = [r.reward for r in res]
     per_sample = [res[i*n:(i+1)*n] for i in range(len(samples))]
