@@ -288,90 +288,6 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH: raise _TooLarge("nested too deeply")
 
-    def answer(self):
-        items = [self.item()]
-        while self.at("op", ",") or self.at("op", ";") or self.at("word"):
-            self.next(); items.append(self.item())
-        if not self.at("end"): raise _Unparseable(f"unexpected {self.peek()[1]}")
-        return items[0] if len(items) == 1 else _Set(tuple(items))
-
-    def item(self):
-        parts = [self.union()]
-        while self.peek()[0] == "op" and self.peek()[1] in ("=", "<", ">", "<=", ">=", "!="):
-            parts += [self.next()[1], self.union()]
-        return parts[0] if len(parts) == 1 else _Rel(tuple(parts))
-
-    def union(self):
-        parts = [self.expr()]
-        while self.at("op", "cup"): self.next(); parts.append(self.expr())
-        return parts[0] if len(parts) == 1 else _Set(tuple(parts))
-
-# %% ../nbs/31_mathparse.ipynb #bc566200
-@patch
-def expr(self:_Parser):
-    self.enter()
-    left = self.term()
-    while self.peek()[0] == "op" and self.peek()[1] in ("+", "-", "pm", "mp"):
-        op = self.next()[1]
-        right = _scalar(self.term())
-        left = _scalar(left) + {"+": right, "-": -right, "pm": _PM*right, "mp": -_PM*right}[op]
-    self.depth -= 1
-    return left
-
-@patch
-def starts_atom(self:_Parser):
-    k, v = self.peek()
-    if k == "num": return self.t[self.i-1][0] != "num"
-    return k == "id" or (k == "cmd") or (k == "op" and v in ("(", r"\{", "lfloor", "lceil"))
-
-@patch
-def term(self:_Parser):
-    left = self.unary()
-    while True:
-        if self.at("op", "*"): self.next(); left = _scalar(left) * _scalar(self.unary())
-        elif self.at("op", "/"): self.next(); left = _scalar(left) * _pow(self.unary(), Integer(-1))
-        elif self.starts_atom(): left = _scalar(left) * _scalar(self.power())
-        else: return left
-
-@patch
-def unary(self:_Parser):
-    k, v = self.peek()
-    if k == "op" and v in ("-", "+", "pm", "mp"):
-        self.next(); x = _scalar(self.unary())
-        return {"-": -x, "+": x, "pm": _PM*x, "mp": -_PM*x}[v]
-    return self.power()
-
-# %% ../nbs/31_mathparse.ipynb #418fbea0
-@patch
-def power(self:_Parser):
-    base = self.postfix()
-    if not self.at("op", "^"): return base
-    self.next()
-    return _pow(base, self.exponent())
-
-@patch
-def exponent(self:_Parser):
-    if self.at("op", "{"): return self.group()
-    if self.at("op", "-"): self.next(); return -_scalar(self.exponent())
-    if self.at("op", "+"): self.next(); return self.exponent()
-    return self.power()
-
-@patch
-def postfix(self:_Parser):
-    x = self.atom()
-    while self.at("op", "!") or self.at("op", "%"):
-        x = _factorial(x) if self.next()[1] == "!" else _scalar(x) / 100
-    return x
-
-@patch
-def group(self:_Parser):
-    "`{ expr }`: a LaTeX group; commas inside make it a list."
-    self.expect("{"); self.enter()
-    items = [self.item()]
-    while self.at("op", ","): self.next(); items.append(self.item())
-    self.expect("}"); self.depth -= 1
-    return items[0] if len(items) == 1 else _Set(tuple(items))
-
 # %% ../nbs/31_mathparse.ipynb #ca571f54
 @patch
 def number(self:_Parser, v):
@@ -474,6 +390,94 @@ def command(self:_Parser, v):
     if base is None: f = _build(_FUNCS[v], a)
     else: _build(sympy.log, a), _build(sympy.log, base); f = sympy.log(_scalar(a), _scalar(base))
     return f if power is None else _pow(f, power)
+
+# %% ../nbs/31_mathparse.ipynb #418fbea0
+@patch
+def power(self:_Parser):
+    base = self.postfix()
+    if not self.at("op", "^"): return base
+    self.next()
+    return _pow(base, self.exponent())
+
+@patch
+def exponent(self:_Parser):
+    if self.at("op", "{"): return self.group()
+    if self.at("op", "-"): self.next(); return -_scalar(self.exponent())
+    if self.at("op", "+"): self.next(); return self.exponent()
+    return self.power()
+
+@patch
+def postfix(self:_Parser):
+    x = self.atom()
+    while self.at("op", "!") or self.at("op", "%"):
+        x = _factorial(x) if self.next()[1] == "!" else _scalar(x) / 100
+    return x
+
+@patch
+def group(self:_Parser):
+    "`{ expr }`: a LaTeX group; commas inside make it a list."
+    self.expect("{"); self.enter()
+    items = [self.item()]
+    while self.at("op", ","): self.next(); items.append(self.item())
+    self.expect("}"); self.depth -= 1
+    return items[0] if len(items) == 1 else _Set(tuple(items))
+
+# %% ../nbs/31_mathparse.ipynb #bc566200
+@patch
+def expr(self:_Parser):
+    self.enter()
+    left = self.term()
+    while self.peek()[0] == "op" and self.peek()[1] in ("+", "-", "pm", "mp"):
+        op = self.next()[1]
+        right = _scalar(self.term())
+        left = _scalar(left) + {"+": right, "-": -right, "pm": _PM*right, "mp": -_PM*right}[op]
+    self.depth -= 1
+    return left
+
+@patch
+def starts_atom(self:_Parser):
+    k, v = self.peek()
+    if k == "num": return self.t[self.i-1][0] != "num"
+    return k == "id" or (k == "cmd") or (k == "op" and v in ("(", r"\{", "lfloor", "lceil"))
+
+@patch
+def term(self:_Parser):
+    left = self.unary()
+    while True:
+        if self.at("op", "*"): self.next(); left = _scalar(left) * _scalar(self.unary())
+        elif self.at("op", "/"): self.next(); left = _scalar(left) * _pow(self.unary(), Integer(-1))
+        elif self.starts_atom(): left = _scalar(left) * _scalar(self.power())
+        else: return left
+
+@patch
+def unary(self:_Parser):
+    k, v = self.peek()
+    if k == "op" and v in ("-", "+", "pm", "mp"):
+        self.next(); x = _scalar(self.unary())
+        return {"-": -x, "+": x, "pm": _PM*x, "mp": -_PM*x}[v]
+    return self.power()
+
+# %% ../nbs/31_mathparse.ipynb #9430dce4
+@patch
+def answer(self:_Parser):
+    items = [self.item()]
+    while self.at("op", ",") or self.at("op", ";") or self.at("word"):
+        self.next(); items.append(self.item())
+    if not self.at("end"): raise _Unparseable(f"unexpected {self.peek()[1]}")
+    return items[0] if len(items) == 1 else _Set(tuple(items))
+
+@patch
+def item(self:_Parser):
+    parts = [self.union()]
+    while self.peek()[0] == "op" and self.peek()[1] in ("=", "<", ">", "<=", ">=", "!="):
+        parts += [self.next()[1], self.union()]
+    return parts[0] if len(parts) == 1 else _Rel(tuple(parts))
+
+@patch
+def union(self:_Parser):
+    parts = [self.expr()]
+    while self.at("op", "cup"): self.next(); parts.append(self.expr())
+    return parts[0] if len(parts) == 1 else _Set(tuple(parts))
 
 # %% ../nbs/31_mathparse.ipynb #f901adb8
 def _expand_pm(x):
