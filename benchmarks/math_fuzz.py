@@ -1,9 +1,10 @@
-"""A long fuzzing campaign for MathVerifier: the grammar of the reasoning chapter, for longer, with a seed.
+"""A long fuzzing campaign for MathVerifier's grading: the grammar of the Maths answers chapter, for longer, with a seed.
 
     python benchmarks/math_fuzz.py [--examples 20000] [--seed 1]
 
 The grammar, the exact values and the check are the notebook cell that starts with
-`# math answer grammar` in nbs/30_reasoning.ipynb (executed here, so both always fuzz the same thing).
+`# math answer grammar` in nbs/31_mathparse.ipynb (executed here, so both always fuzz the same thing).
+It grades with `halo_forge.mathparse.grade_answer`, all that `MathVerifier.verify` decides correctness with.
 Prints the number of examples, verifications per second, the outcomes per gold mode, and every
 finding (a non-equivalent pair, or an answer nested deeper than MAX_DEPTH, scored correct).
 Exit status 1 on a finding.
@@ -19,12 +20,11 @@ sys.path.insert(0, str(ROOT))
 def grammar_namespace():
     import sympy
     from sympy import Integer, Rational
-    from halo_forge.core import Sample
-    import halo_forge.reasoning as R
-    ns = {**{k: getattr(R, k) for k in dir(R)}, "sympy": sympy, "Integer": Integer, "Rational": Rational, "Sample": Sample}
-    nb = json.loads((ROOT/"nbs"/"30_reasoning.ipynb").read_text())
+    import halo_forge.mathparse as M
+    ns = {**{k: getattr(M, k) for k in M.__all__}, "sympy": sympy, "Integer": Integer, "Rational": Rational}   # public names only
+    nb = json.loads((ROOT/"nbs"/"31_mathparse.ipynb").read_text())
     src = next("".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("# math answer grammar"))
-    exec(compile(src, "30_reasoning.ipynb:math answer grammar", "exec"), ns)
+    exec(compile(src, "31_mathparse.ipynb:math answer grammar", "exec"), ns)
     return ns
 
 
