@@ -17,8 +17,8 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
 
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'settings_for', 'add_domain_commands',
-           'build_parser', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train',
-           'main']
+           'build_parser', 'with_generator', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark',
+           'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -58,6 +58,9 @@ COMMANDS = {
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
                                           "default: --eval-split of --dataset)"),
+              "generator": ("builtin", str, "where rollouts are sampled: builtin (transformers' generate) or vllm (a running "
+                                              "`vllm serve` endpoint, see --generator-url; the adapter is reloaded there after each cycle)"),
+              "generator_url": (None, str, "base URL of the vLLM server, e.g. http://127.0.0.1:8000 (with --generator vllm)"),
               "report_to": (None, str, "send per-cycle stats and held-out numbers to these experiment trackers, comma-separated "
                                        "(tensorboard, wandb, trackio, ...; none by default)"),
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
@@ -117,6 +120,14 @@ def _quiet_loading():
     "Hide transformers' per-file weight loading bars (halo-forge's own bars stay)."
     from transformers.utils import logging as hf_logging
     hf_logging.disable_progress_bar()
+
+def with_generator(ad, s):
+    "The adapter, sampling from a vLLM server when `--generator vllm` (training stays in this process)."
+    if s.get("generator", "builtin") == "builtin": return ad
+    if s["generator"] != "vllm": raise HaloForgeError(f"--generator must be builtin or vllm, not {s['generator']!r}")
+    if not s.get("generator_url"): raise HaloForgeError("--generator vllm needs --generator-url (the `vllm serve` address)")
+    from halo_forge.vllm_client import VLLMServerAdapter
+    return VLLMServerAdapter(ad, s["generator_url"])
 
 def make_verifier(dom, s):
     "The verifier of a command: `--verifier package.module:Name` when given, else the domain's."
@@ -224,7 +235,7 @@ def cmd_train(dom, s):
     replace = s["overwrite"] and artifact_kind(out) == "raft_run"
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
     if s["dry_run"]: return
-    _quiet_loading(); ad = dom.load_model(s["model"], s)
+    _quiet_loading(); ad = with_generator(dom.load_model(s["model"], s), s)
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
     if replace and is_main(): import shutil; shutil.rmtree(out)   # --overwrite: an earlier halo-forge run, now that the model loaded
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready

@@ -250,6 +250,9 @@ class ModelAdapter:
         "Token ids for `completion` as the answer to `sample`, with the prompt masked out of `labels`."
         raise NotImplementedError
 
+    def after_checkpoint(self, path):
+        "Called with each new checkpoint folder (and the one a resumed run starts from): a generator that runs elsewhere, such as a vLLM server, loads it here."
+
     def collate(self, examples:list[dict]) -> dict:
         "Pad a list of examples into a batch (right padding; labels padded with -100)."
         import torch
@@ -977,6 +980,7 @@ def run(self:RAFTTrainer) -> list[dict]:
     if not is_main(): self.log = lambda *a, **k: None
     if start > 0:
         self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
+        self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
     self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
     for cycle in range(start, c.cycles):
@@ -1062,6 +1066,7 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         plot_rewards(read_jsonl(self.out/"metrics.jsonl"), self.out/"rewards.png")
         write_json_atomic(self.out/"state.json", {"completed_cycles": cycle + 1})
     barrier()
+    self.adapter.after_checkpoint(d/"checkpoint")
     return stats
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
