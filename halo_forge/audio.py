@@ -14,7 +14,7 @@ import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
                              RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset)
-from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model
+from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'MAX_INSERTIONS', 'ESPEAK_VOICES', 'ESPEAK_SIZES', 'DIGIT_WORDS', 'HUB_AUDIO', 'AUDIO_DATASETS',
@@ -572,11 +572,11 @@ def _whisper_folder(folder, name, language, task, full_finetune, dtype) -> Whisp
     cfg = json.loads((folder/"config.json").read_text())
     if cfg.get("model_type") != "whisper": raise HaloForgeError(f"{name} is a {cfg.get('model_type')!r} model, not Whisper")
     try:
-        model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=dtype or torch.float32)
+        model = WhisperForConditionalGeneration.from_pretrained(folder, dtype=dtype or torch.float32, **quantization_kwargs(dtype))
         proc = WhisperProcessor.from_pretrained(folder)
     except (OSError, ValueError) as e:
         raise HaloForgeError(f"could not load Whisper from {folder}: {str(e).splitlines()[0]}") from None
-    model.to("cuda" if torch.cuda.is_available() else "cpu")
+    if not loading_options().get("load_in_4bit"): model.to("cuda" if torch.cuda.is_available() else "cpu")
     meta = json.loads((folder/"halo_forge.json").read_text()) if (folder/"halo_forge.json").exists() else {}
     base = meta.get("base_model") if meta.get("stage") or meta.get("cycle") is not None else None
     return WhisperAdapter(model, proc, language, task, full_finetune,

