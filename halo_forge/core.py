@@ -886,6 +886,9 @@ def manifest_diff(old:dict, new:dict) -> list[str]:
 # %% ../nbs/00_core.ipynb #dc222835
 def _dist_state():
     if int(os.environ.get("WORLD_SIZE", "1")) <= 1: return None
+    if os.environ.get("ACCELERATE_USE_FSDP", "").lower() in ("true", "1") or os.environ.get("ACCELERATE_DEEPSPEED_ZERO_STAGE") == "3":
+        raise HaloForgeError("FSDP and DeepSpeed ZeRO-3 shard the weights across processes, but halo-forge generates rollouts and saves "
+                             "checkpoints from whole weights on every process: use DDP or ZeRO-2 (configs/accelerate/)")
     import torch
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available())
