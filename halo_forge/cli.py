@@ -16,9 +16,9 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
                              OneLineParser, add_setting_flags, split_column)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'settings_for', 'add_domain_commands',
-           'build_parser', 'load_model', 'with_generator', 'make_verifier', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark',
-           'held_out_set', 'cmd_train', 'main']
+__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer', 'settings_for',
+           'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier', 'cmd_datasets',
+           'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -81,9 +81,24 @@ def command_spec(domain, command:str) -> dict:
     dom = {"train": domain.raft_defaults, "sft": domain.sft_defaults}.get(command, {})
     return {k: (dom.get(k, d), t, h) for k, (d, t, h) in spec.items()}
 
-def settings_for(domain, command:str, flags:dict, config_file:str|None=None) -> dict:
-    "defaults < domain defaults < config file < explicit flags; types and ranges checked (`resolve_settings`)."
-    return resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}")
+def dataset_layer(domain, command:str, flags:dict, config_file=None) -> list:
+    "The dataset's own defaults as a `resolve_settings` layer: for the dataset the flags, the config file or the domain name."
+    cfg = load_config_file(config_file) if config_file else {}
+    name = flags.get("dataset") or cfg.get("dataset") or (domain.default_sft_dataset if command == "sft" else domain.default_dataset)
+    key = "PATH" if Path(str(name)).expanduser().exists() else str(name)
+    spec = command_spec(domain, command)
+    values = {k: v for k, v in domain.dataset_defaults.get(key, {}).items() if k in spec}
+    return [(values, f"dataset {name}" if key != "PATH" else "local dataset")] if values else []
+
+def settings_for(domain, command:str, flags:dict, config_file:str|None=None, sources:dict|None=None) -> dict:
+    "defaults < domain defaults < the dataset's defaults < config file < explicit flags; types and ranges checked."
+    s = resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}",
+                         defaults=dataset_layer(domain, command, flags, config_file), sources=sources)
+    if sources is not None:   # a table value that the domain changed
+        table = COMMANDS[command]
+        for k in s:
+            if sources.get(k) == "default" and k in table and command_spec(domain, command)[k][0] != table[k][0]: sources[k] = f"domain {domain.name}"
+    return s
 
 # %% ../nbs/02_cli.ipynb #4fd314b8
 # command groups that are not RAFT domains: name -> (module with `add_<name>_commands(subparsers)` and `run_<name>(args)`, help)
@@ -138,7 +153,11 @@ def make_verifier(dom, s):
     return verifier_from_spec(s["verifier"]) if s.get("verifier") else dom.make_verifier(s)
 
 def _print_settings(s):
-    print("settings: " + ", ".join(f"{k}={v}" for k, v in s.items() if k not in ("progress",)), flush=True)
+    src = s.get("_sources")
+    if src and s.get("dry_run"):    # --dry-run: every setting with where it came from
+        w = max(map(len, src))
+        print("settings (value, and where it came from):\n" + "\n".join(f"  {k:<{w}}  {s[k]!s:<24} {src[k]}" for k in src), flush=True)
+    else: print("settings: " + ", ".join(f"{k}={v}" for k, v in s.items() if k not in ("progress", "_sources")), flush=True)
 
 def _bench_summary(r):
     fails = "".join(f", {r[k]} verifier {k}" for k in ("errors", "timeouts") if r.get(k))
@@ -232,7 +251,7 @@ def cmd_train(dom, s):
         raise HaloForgeError(f"{len(shared)} of {len(held_out)} held-out prompts are also training prompts (first: "
                              f"{shared[0].meta.get('id', '?')}), so the held-out numbers would not be held out; use a disjoint "
                              "--eval-dataset, or --split/--eval-split that do not overlap")
-    cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})
+    cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
     info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
             "sft_warmup": s["sft_warmup"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
     out = Path(s["output"])
@@ -288,8 +307,13 @@ def main(argv=None):
         dom = load_domain(name)
         command, config = args.pop("command"), args.pop("config", None)
         if command == "datasets": cmd_datasets(dom); return
-        s = settings_for(dom, command, args, config)
-        s["model"] = s["model"] or dom.default_model
+        sources = {}
+        s = settings_for(dom, command, args, config, sources)
+        if not s["model"]: s["model"], sources["model"] = dom.default_model, f"domain {dom.name}"
+        if not s["dataset"]:
+            s["dataset"] = dom.default_sft_dataset if command == "sft" else dom.default_dataset
+            sources["dataset"] = f"domain {dom.name}"
+        s["_sources"] = sources
         {"train": cmd_train, "sft": cmd_sft, "benchmark": cmd_benchmark}[command](dom, s)
     except HaloForgeError as e:
         print(f"halo-forge: error: {e}", file=sys.stderr); sys.exit(2)

@@ -666,18 +666,22 @@ def resolve_settings(spec:dict,                # name -> (default, type, help)
                      config_file=None,         # a YAML file of settings
                      where:str="this command", # named in the error for an unknown key
                      choices:dict|None=None,   # name -> allowed values
+                     defaults:Sequence=(),     # (values, source) layers between the table and the config file
+                     sources:dict|None=None,   # filled with name -> where its value came from
                     ) -> dict:
-    "defaults < config file < flags; every value coerced to its type and checked against its range and choices."
+    "defaults < `defaults` layers < config file < flags; every value coerced to its type and checked against its range and choices."
     s = {k: v[0] for k, v in spec.items()}
-    layers = [(load_config_file(config_file), str(config_file))] if config_file else []
-    for values, src in layers + [(flags, "flags")]:
+    src_of = {k: "default" for k in spec}
+    layers = list(defaults) + ([(load_config_file(config_file), str(config_file))] if config_file else []) + [(flags, "flag")]
+    for values, src in layers:
         unknown = sorted(set(values) - set(spec))
         if unknown: raise HaloForgeError(f"{src}: unknown setting(s) {', '.join(unknown)} for `{where}`")
-        for k, v in values.items(): s[k] = coerce_setting(k, v, spec[k][1])
+        for k, v in values.items(): s[k], src_of[k] = coerce_setting(k, v, spec[k][1]), src
     for k, v in s.items():
         check_setting(k, v)
         if choices and k in choices and v is not None and v not in choices[k]:
             raise HaloForgeError(f"{_flag(k)} must be one of {', '.join(map(str, choices[k]))}, not {v!r}")
+    if sources is not None: sources.update(src_of)
     return s
 
 # %% ../nbs/00_core.ipynb #e2357d8a
@@ -1148,6 +1152,7 @@ class Domain:
     raft_defaults: dict = field(default_factory=dict)  # RAFTConfig fields that differ for this domain
     extra_settings: dict = field(default_factory=dict) # domain-only settings: name -> (default, help)
     sft_defaults: dict = field(default_factory=dict)   # lr / epochs / batch_size for `sft`
+    dataset_defaults: dict = field(default_factory=dict) # dataset name ("PATH": any local file) -> settings that differ for it
     benchmark: Callable = None         # like `benchmark` (default), for domains that report more (e.g. per category)
 
 DOMAINS: dict[str, Domain] = {}
