@@ -504,20 +504,19 @@ def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max
 # %% ../nbs/20_audio.ipynb #70285223
 @patch
 def training_example(self:WhisperAdapter, sample, completion):
-    "Features of the sample's clip; decoder input = prompt + transcript; labels = transcript + end of text."
+    "The sample's clip (features come in `collate`); decoder input = prompt + transcript; labels = transcript + end of text."
     text = self.tokenizer(" " + str(completion).strip(), add_special_tokens=False)["input_ids"]
     if len(text) > self.max_target_tokens: return None   # a cut transcript would teach the model to stop early: dropped
-    feats = self.features([load_audio(sample.media)])[0]
     prompt, eot = self.prompt_ids(), self.whisper().config.eos_token_id
-    return {"input_features": feats.cpu(), "decoder_input_ids": prompt + text,
-            "labels": [-100] * (len(prompt) - 1) + text + [eot]}
+    return {"audio": sample.media, "decoder_input_ids": prompt + text, "labels": [-100] * (len(prompt) - 1) + text + [eot]}
 
 @patch
 def collate(self:WhisperAdapter, examples):
-    "Stack the features; pad decoder inputs with end-of-text and labels with -100."
+    "Log-mel features of the batch's clips, computed here (a clip's 80x3000 features live only as long as its batch); "
+    "decoder inputs padded with end-of-text and labels with -100."
     width, pad = max(len(e["decoder_input_ids"]) for e in examples), self.whisper().config.pad_token_id
     def padded(seq, v): return list(seq) + [v] * (width - len(seq))
-    return {"input_features": torch.stack([e["input_features"] for e in examples]),
+    return {"input_features": self.features([load_audio(e["audio"]) for e in examples]).cpu(),
             "decoder_input_ids": torch.tensor([padded(e["decoder_input_ids"], pad) for e in examples]),
             "decoder_attention_mask": torch.tensor([padded([1] * len(e["decoder_input_ids"]), 0) for e in examples]),
             "labels": torch.tensor([padded(e["labels"], -100) for e in examples])}

@@ -16,14 +16,15 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split',
            'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'pool_context', 'progress_bar',
            'ExactMatchVerifier', 'failure_counts', 'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized',
-           'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'turn_end_ids',
-           'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file',
-           'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'select', 'read_jsonl',
-           'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
-           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
-           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'sft', 'benchmark',
-           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
-           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_failure', 'load_hub_dataset']
+           'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora',
+           'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting', 'RAFTConfig',
+           'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'select',
+           'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards',
+           'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest',
+           'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir',
+           'sft', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains',
+           'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_failure',
+           'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -292,8 +293,23 @@ def is_lora(self:ModelAdapter):
     return isinstance(self.model, PeftModel)
 
 # %% ../nbs/00_core.ipynb #29c62eaa
+class LazyExamples:
+    "Training examples made on access: `make(item)` for each of `items`; items whose example is None are skipped and counted."
+    def __init__(self, items:Sequence, make:Callable):
+        self.items, self.make, self._keep = items, make, None
+
+    def _scan(self):
+        if self._keep is None: self._keep = [i for i, x in enumerate(self.items) if self.make(x) is not None]
+        return self._keep
+
+    @property
+    def dropped(self) -> int: return len(self.items) - len(self._scan())
+    def __len__(self): return len(self._scan())
+    def __getitem__(self, i): return self.make(self.items[self._scan()[i]])
+
+# %% ../nbs/00_core.ipynb #7b6cf132
 @patch
-def train(self:ModelAdapter, examples:list[dict],
+def train(self:ModelAdapter, examples:Sequence,
           lr:float=1e-4,        # learning rate for this pass
           epochs:float=1,       # passes over the examples
           batch_size:int=8,     # examples per device step
@@ -308,8 +324,8 @@ def train(self:ModelAdapter, examples:list[dict],
     from transformers.trainer_callback import PrinterCallback, ProgressCallback
     class _QuietProgress(ProgressCallback):   # the progress bar without printing the log dicts
         def on_log(self, *args, **kwargs): pass
-    dropped = sum(e is None for e in examples)
-    examples = [e for e in examples if e is not None]
+    if isinstance(examples, LazyExamples): dropped = examples.dropped
+    else: dropped, examples = sum(e is None for e in examples), [e for e in examples if e is not None]
     if not examples: return {"train_loss": None, "steps": 0, "dropped": dropped}
     self.enable_lora()
     self.model.train()
@@ -1066,7 +1082,7 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
     lr = c.cycle_lr(cycle)
     t0 = time.time()
-    examples = [self.adapter.training_example(self.samples[i], comp) for i, comp, _ in kept]
+    examples = LazyExamples(kept, lambda k: self.adapter.training_example(self.samples[k[0]], k[1]))
     tr = self.adapter.train(examples, lr=lr, epochs=c.epochs, batch_size=c.batch_size, grad_accum=c.grad_accum,
                             seed=c.seed + cycle, progress=c.progress and is_main(), gradient_checkpointing=c.gradient_checkpointing)
     train_s = time.time() - t0
@@ -1094,20 +1110,19 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
     "LoRA fine-tuning on reference completions."
     if output is not None: claim_target(output, "model", overwrite)   # before any work
     target = target or (lambda s: s.meta.get("target", s.answer))
-    examples = []
     for s in samples:
         t = target(s)
         if t is None or not str(t).strip(): raise HaloForgeError(f"sample {s.meta.get('id', '?')} has no target text for SFT")
-        examples.append(adapter.training_example(s, str(t)))
-    if not examples: raise HaloForgeError("no SFT samples: the dataset is empty (check --dataset and --limit)")
-    if all(e is None for e in examples): raise HaloForgeError("every SFT target is longer than the model's max_length: nothing to train on")
+    if not len(samples): raise HaloForgeError("no SFT samples: the dataset is empty (check --dataset and --limit)")
+    examples = LazyExamples(samples, lambda s: adapter.training_example(s, str(target(s))))   # made batch by batch
+    if not len(examples): raise HaloForgeError("every SFT target is longer than the model's max_length: nothing to train on")
     adapter.enable_lora(lora)
     stats = adapter.train(examples, lr=lr, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum, seed=seed, progress=progress,
                           gradient_checkpointing=gradient_checkpointing)
     if output is not None and is_main():
         with atomic_dir(output, kind="model", overwrite=overwrite) as tmp: adapter.save(tmp, info={"stage": "sft", **(info or {})})
     barrier()
-    return {"examples": len(examples) - stats["dropped"], **stats}
+    return {"examples": len(examples), **stats}
 
 # %% ../nbs/00_core.ipynb #f80e9343
 def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
