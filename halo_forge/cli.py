@@ -13,12 +13,12 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
                              verifier_from_spec, is_main, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags, split_column)
+                             OneLineParser, add_setting_flags, split_column, paired_difference)
 
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer', 'settings_for',
-           'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier', 'cmd_datasets',
-           'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
+           'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
+           'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -161,7 +161,14 @@ def _print_settings(s):
 
 def _bench_summary(r):
     fails = "".join(f", {r[k]} verifier {k}" for k in ("errors", "timeouts") if r.get(k))
-    return f"accuracy {r['accuracy']:.3f}  mean reward {r['mean_reward']:.3f}  ({r['n_samples']} problems{fails})"
+    ci = f" (95% CI {r['accuracy_ci'][0]:.2f}-{r['accuracy_ci'][1]:.2f})" if r.get("accuracy_ci") else ""
+    return f"accuracy {r['accuracy']:.3f}{ci}  mean reward {r['mean_reward']:.3f}  ({r['n_samples']} problems{fails})"
+
+def held_out_difference(ev:dict, first:str="before", second:str="after") -> dict|None:
+    "The paired difference of per-item accuracy between two held-out stages of `eval.json`, or None without item records."
+    ra, rb = ev.get(first, {}).get("results"), ev.get(second, {}).get("results")
+    if not ra or not rb or [r["id"] for r in ra] != [r["id"] for r in rb]: return None
+    return paired_difference([float(r["correct"]) for r in ra], [float(r["correct"]) for r in rb])
 
 def _usable(verifier, samples, what:str, drop:bool) -> list:
     "Count and list the samples whose reference the verifier cannot use; leave them out when `drop`."
@@ -285,7 +292,12 @@ def cmd_train(dom, s):
     metrics = trainer.run()
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
     if tracker: tracker.close()
-    if held_out: print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}")
+    if held_out:
+        diff = held_out_difference(ev)
+        if diff and is_main(): ev["difference"] = diff; write_json_atomic(ev_path, ev)
+        print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}" +
+              (f" (difference {diff['difference']:+.3f}, 95% paired bootstrap interval {diff['interval'][0]:+.3f} to {diff['interval'][1]:+.3f})"
+               if diff else ""))
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}
 

@@ -22,9 +22,9 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards',
            'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest',
            'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir',
-           'sft', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains',
-           'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_failure',
-           'load_hub_dataset']
+           'sft', 'bootstrap_interval', 'paired_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index',
+           'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local',
+           'split_column', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -1125,6 +1125,29 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
     return {"examples": len(examples), **stats}
 
 # %% ../nbs/00_core.ipynb #f80e9343
+def bootstrap_interval(values:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> tuple[float, float]:
+    "Percentile bootstrap interval of the mean of `values`."
+    import numpy as np
+    from scipy.stats import bootstrap
+    v = np.asarray(values, dtype=float)
+    if len(v) < 2 or np.all(v == v[0]): return (float(v.mean()) if len(v) else float("nan"),) * 2
+    r = bootstrap((v,), np.mean, n_resamples=n_resamples, confidence_level=confidence, random_state=seed, method="percentile")
+    return float(r.confidence_interval.low), float(r.confidence_interval.high)
+
+def paired_difference(before:Sequence[float], after:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
+    "mean(after) - mean(before) over the same items, with a paired percentile bootstrap interval."
+    import numpy as np
+    from scipy.stats import bootstrap
+    b, a = np.asarray(before, dtype=float), np.asarray(after, dtype=float)
+    if len(a) != len(b): raise ValueError(f"{len(b)} items before but {len(a)} after: a paired difference needs the same items")
+    d = float(a.mean() - b.mean())
+    if len(a) < 2 or np.all(a - b == (a - b)[0]): return {"difference": round(d, 4), "interval": [round(d, 4)] * 2, "items": len(a)}
+    r = bootstrap((b, a), lambda x, y: np.mean(y) - np.mean(x), paired=True, vectorized=False, n_resamples=n_resamples,
+                  confidence_level=confidence, random_state=seed, method="percentile")
+    return {"difference": round(d, 4), "interval": [round(float(r.confidence_interval.low), 4), round(float(r.confidence_interval.high), 4)],
+            "items": len(a)}
+
+# %% ../nbs/00_core.ipynb #6ce54915
 def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
               n:int=1, temperature:float=0.0, max_new_tokens:int=256, batch_size:int=16,
               seed:int=0, progress:bool=True, workers:int=2) -> dict:
@@ -1145,7 +1168,9 @@ def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
     per_sample = [res[i*n:(i+1)*n] for i in range(len(samples))]
     rows = [{"id": s.meta.get("id", k), "prompt": sample_record(k, s)["prompt"], "media": sample_record(k, s)["media"],
              "completion": c, **r.to_dict()} for (k, s, c), r in zip(flat, res)]
+    per_item = [sum(r.correct for r in rs) / len(rs) for rs in per_sample]
     return {"n_samples": len(samples), "accuracy": round(sum(r.correct for r in res) / len(res), 4),
+            "accuracy_ci": [round(x, 4) for x in bootstrap_interval(per_item)],
             "mean_reward": round(sum(rewards) / len(rewards), 4),
             f"pass@{n}": round(sum(any(r.correct for r in rs) for rs in per_sample) / len(samples), 4),
             **failure_counts(res), "fingerprint": data_fingerprint(samples), "gen_s": round(gen_s, 2), "results": rows}
