@@ -8,7 +8,7 @@ Docs: https://halo-forge.github.io/halo-forge/vllm.html.md"""
 __all__ = ['vllm_request', 'server_url', 'VLLMServerAdapter', 'vllm_python', 'vllm_server']
 
 # %% ../nbs/05_vllm.ipynb #7d6eb55e
-import json, os, time, uuid, signal, socket, subprocess, tempfile, contextlib, urllib.request, urllib.error
+import json, os, time, uuid, shutil, signal, socket, subprocess, tempfile, contextlib, weakref, urllib.request, urllib.error
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from fastcore.basics import patch
@@ -63,6 +63,7 @@ class VLLMServerAdapter(ModelAdapter):
         self.lora_name = self.lora_path = None
         self.stats = {"tokens": 0, "seconds": 0.0, "tokens_per_s": None, "reload_s": []}
         self.model_name = self._base_model_name(model)
+        if adapter.is_lora(): self.sync()   # a saved adapter loaded as the model: the server must sample from it too
 
     def __getattr__(self, name):   # anything else (tokenizer, messages, base_model, system_prompt, ...) is the local adapter's
         if name.startswith("__") or "adapter" not in self.__dict__: raise AttributeError(name)
@@ -141,6 +142,15 @@ def after_checkpoint(self:VLLMServerAdapter, path):
         try: vllm_request(self.url, "/v1/unload_lora_adapter", {"lora_name": old}, timeout=self.control_timeout)
         except HaloForgeError as e: print(f"warning: {e}", flush=True)   # the new adapter is in place; the old one only costs memory
     self.stats["reload_s"].append(round(time.time() - t0, 3))
+
+# %% ../nbs/05_vllm.ipynb #bf3530a9
+@patch
+def sync(self:VLLMServerAdapter):
+    "Load the local adapter's current LoRA weights into the server (through a temporary folder) and sample from them."
+    tmp = tempfile.mkdtemp(prefix="halo-forge-lora-")
+    weakref.finalize(self, shutil.rmtree, tmp, ignore_errors=True)
+    self.adapter.save(tmp); self.after_checkpoint(tmp)
+    return self
 
 # %% ../nbs/05_vllm.ipynb #cb888c27
 def vllm_python() -> str|None:
