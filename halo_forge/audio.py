@@ -650,7 +650,7 @@ def synthesize(text:str, voice:str="en-us", rate:int=160, pitch:int=50, path=Non
     if path.exists(): return path
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.wav")
-    r = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-p", str(pitch), "-w", str(tmp), text], capture_output=True, timeout=60)
+    r = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-p", str(pitch), "-w", str(tmp), "--", text], capture_output=True, timeout=60)   # text is never an option
     if r.returncode != 0 or not tmp.exists(): raise HaloForgeError(f"espeak-ng failed for voice {voice}: {r.stderr.decode()[:200]}")
     os.replace(tmp, path)
     return path

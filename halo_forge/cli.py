@@ -45,7 +45,8 @@ def _raft_fields():
            "reward_threshold": "minimum reward to keep a candidate", "selection": "per_prompt or global", "lr": "learning rate (cycle 0)",
            "lr_decay": "lr multiplier per cycle", "min_lr": "lowest lr", "epochs": "passes over kept examples per cycle",
            "batch_size": "training batch size", "grad_accum": "gradient accumulation", "gen_batch_size": "prompts per generate call",
-           "verify_workers": "verification processes", "verify_timeout": "seconds per verification",
+           "verify_workers": "verification processes", "verify_timeout": "seconds per verification", "keep_checkpoints": "keep only the last N cycle checkpoints and the best (0: all)",
+           "gradient_checkpointing": "recompute activations in the backward pass: less memory, slower",
            "resume": "continue the run in --output where it stopped"}
     out, types = {}, RAFTConfig.field_types()
     for f in dataclasses.fields(RAFTConfig):

@@ -22,9 +22,9 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAI
            'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards',
            'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest',
            'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir',
-           'sft', 'bootstrap_interval', 'paired_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index',
-           'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local',
-           'split_column', 'hub_failure', 'load_hub_dataset']
+           'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference', 'benchmark', 'Domain',
+           'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier',
+           'verifier_from_spec', 'split_local', 'split_column', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -588,7 +588,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "lora_alpha": (lambda v: v > 0, "above 0"), "lora_dropout": (lambda v: 0 <= v < 1, "0 or more and below 1"),
     "verify_workers": (lambda v: v >= 0, "0 or more"), "verify_timeout": (lambda v: v > 0, "above 0"),
     "seed": (lambda v: v >= 0, "0 or more"), "limit": (lambda v: v >= 1, "at least 1"),
-    "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
+    "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "keep_checkpoints": (lambda v: v >= 0, "0 or more (0: all)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
 }
 
 def _flag(name): return "--" + name.replace("_", "-")
@@ -649,6 +649,7 @@ class RAFTConfig:
     resume: bool = False               # continue the run in `output` where it stopped
     progress: bool = True              # progress bars
     gradient_checkpointing: bool = False # recompute activations in backward: less memory for long completions and big models
+    keep_checkpoints: int = 0          # keep only the last N cycle checkpoints (and the best); 0: keep all
 
     def __post_init__(self):   # every field gets its annotated type and is range-checked, however it was set
         for name, typ in self.field_types().items(): setattr(self, name, check_setting(name, coerce_setting(name, getattr(self, name), typ)))
@@ -862,7 +863,7 @@ def overlap(train:Sequence[Sample], held_out:Sequence[Sample]) -> list[Sample]:
     return [s for s in held_out if sample_key(s) in keys]
 
 # %% ../nbs/00_core.ipynb #f4815667
-NON_DEFINING = ("cycles", "output", "resume", "progress", "verify_workers", "gen_batch_size", "gradient_checkpointing")
+NON_DEFINING = ("cycles", "output", "resume", "progress", "verify_workers", "gen_batch_size", "gradient_checkpointing", "keep_checkpoints")
 
 def describe_verifier(v) -> dict:
     "A verifier's class and its plain settings (what changes its rewards; workers and start method left out)."
@@ -1096,9 +1097,20 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         append_jsonl(self.out/"metrics.jsonl", [stats])
         plot_rewards(read_jsonl(self.out/"metrics.jsonl"), self.out/"rewards.png")
         write_json_atomic(self.out/"state.json", {"completed_cycles": cycle + 1})
+        if c.keep_checkpoints: prune_checkpoints(self.out, c.keep_checkpoints)
     barrier()
     self.adapter.after_checkpoint(d/"checkpoint")
     return stats
+
+def prune_checkpoints(out, keep:int) -> list[Path]:
+    "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
+    ckpts = sorted(Path(out).glob("cycle_*/checkpoint"))
+    metrics = {m["cycle"]: m for m in read_jsonl(Path(out)/"metrics.jsonl")}
+    cyc = lambda p: int(p.parent.name.split("_")[1])
+    best = max(ckpts, key=lambda p: (metrics.get(cyc(p), {}).get("pass_rate") or 0, cyc(p)), default=None)
+    gone = [p for p in ckpts[:-keep] if p != best and artifact_kind(p) == "model"]
+    for p in gone: shutil.rmtree(p)
+    return gone
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
 def sft(adapter:ModelAdapter, samples:Sequence[Sample],

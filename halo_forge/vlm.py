@@ -77,6 +77,9 @@ def load_vlm_samples(name:str, split:str="train", limit:int|None=None, settings:
     raise HaloForgeError(f"unknown dataset {name!r}: use one of {', '.join(k for k in VLM_DATASETS if k != 'PATH')}, or a path to a local file")
 
 def _vlm_verifier(s:dict) -> VisionVerifier:
+    if s.get("detector") and not s.get("trust_detector"):
+        raise HaloForgeError(f"--detector {s['detector']}: YOLO .pt weights are pickles that ultralytics unpickles, which can run code; "
+                             "pass --trust-detector if you trust this file")
     return VisionVerifier(s.get("perception_weight", 0.3), s.get("reasoning_weight", 0.4), s.get("output_weight", 0.3),
                           detector=s.get("detector") or None)
 
@@ -89,5 +92,6 @@ VLM = register_domain(Domain(
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),
                     "detector": (None, "YOLO weights (.pt) for object and count claims, e.g. a COCO yolov8n.pt"),
+                    "trust_detector": (False, "allow loading --detector: its .pt file is a pickle, and unpickling it can run code"),
                     "image_root": (None, "folder that image file names in the dataset rows are relative to")},
     sft_defaults=dict(lr=2e-4, epochs=1, batch_size=4)))
