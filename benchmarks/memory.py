@@ -42,7 +42,9 @@ def main():
              "answer": f"{i} + {i % 7 + 2} = {2*i % 7 + i + 2}\n#### {i + i % 7 + 2}"} for i in range(2000)]
     (work/"math.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     clips = espeak_speech("train", 8)
-    (work/"speech.jsonl").write_text("".join(json.dumps({"audio": clips[i % 8].media, "text": clips[i % 8].answer}) + "\n" for i in range(2000)))
+    import shutil
+    for i, c in enumerate(clips): shutil.copy(c.media, work/f"clip{i}.wav")   # a manifest's media stay in its folder
+    (work/"speech.jsonl").write_text("".join(json.dumps({"audio": f"clip{i % 8}.wav", "text": clips[i % 8].answer}) + "\n" for i in range(2000)))
     env = {**os.environ, "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
     out = []
     for domain, data, model in (("reasoning", work/"math.jsonl", work/"lm"), ("audio", work/"speech.jsonl", work/"whisper")):

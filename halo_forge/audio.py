@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset)
+                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media)
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options
 
 # %% auto #0
@@ -710,8 +710,7 @@ def audio_row_sample(r:dict, base:Path|None, source:str, n:int, task:str="asr") 
     if key is None: raise HaloForgeError(f"{source}: row {n} has no audio field ({', '.join(_AUDIO_KEYS)})")
     audio = r[key]
     if isinstance(audio, str):
-        p = Path(audio).expanduser()
-        p = p if p.is_absolute() or base is None else base/p
+        p = Path(audio).expanduser() if base is None else Path(confine_media(audio, base, f"{source}: row {n}: audio file"))
         if not p.is_file(): raise HaloForgeError(f"{source}: row {n}: audio file {p} not found")
         audio = str(p)
     text = next((r[k] for k in _TEXT_KEYS if r.get(k) is not None), None)

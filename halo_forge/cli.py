@@ -13,7 +13,7 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
                              verifier_from_spec, is_main, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags, split_column, paired_difference)
+                             OneLineParser, add_setting_flags, split_column, paired_difference, media_roots)
 
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer', 'settings_for',
@@ -28,6 +28,7 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
                             "package.module:function (completion, sample) -> reward"),
     "output": (None, str, "where results go"),
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
+    "media_root": (None, str, "a folder outside the dataset's own that its image and audio paths may point into"),
     "load_in_4bit": (False, bool, "QLoRA: load the base model's weights in 4-bit NF4 (bitsandbytes) and train LoRA on top"),
     "limit": (None, int, "use only the first N rows (of the split)"),
     "split": (None, str, "dataset split; a local file without a split column has train and test (1 task in 5, by hash) "
@@ -327,7 +328,7 @@ def main(argv=None):
             s["dataset"] = dom.default_sft_dataset if command == "sft" else dom.default_dataset
             sources["dataset"] = f"domain {dom.name}"
         s["_sources"] = sources
-        {"train": cmd_train, "sft": cmd_sft, "benchmark": cmd_benchmark}[command](dom, s)
+        with media_roots(s.get("media_root")): {"train": cmd_train, "sft": cmd_sft, "benchmark": cmd_benchmark}[command](dom, s)
     except HaloForgeError as e:
         print(f"halo-forge: error: {e}", file=sys.stderr); sys.exit(2)
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ Docs: https://halo-forge.github.io/halo-forge/vlm_data.html.md"""
 from __future__ import annotations
 import hashlib, io, json, random, re
 from pathlib import Path
-from .core import Sample, HaloForgeError, hash_split, read_rows, load_hub_dataset
+from .core import Sample, HaloForgeError, hash_split, read_rows, load_hub_dataset, confine_media
 
 # %% auto #0
 __all__ = ['SHAPE_COLORS', 'SIGN_WORDS', 'CHART_FRUITS', 'CUSTOMER_NAMES', 'SHAPES', 'SYNTH_KINDS', 'ROW_CONVERTERS',
@@ -192,7 +192,7 @@ def _image_of(row, root):
         if isinstance(v, list): v = v[0] if v else None
         if v is not None:
             if isinstance(v, str):
-                p = Path(v) if root is None or Path(v).is_absolute() else Path(root)/v
+                p = Path(v) if root is None else Path(confine_media(v, root, f"row {row.get('_row', '?')}: image"))
                 if not p.exists(): raise HaloForgeError(f"image not found: {p} (row {row.get('_row', '?')})")
                 return str(p)
             return v
