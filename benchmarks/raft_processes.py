@@ -1,10 +1,10 @@
 """One RAFT cycle with 1 and with 2 processes (torchrun, gloo on CPU) on the same prompts: wall time and ratio.
 
-    python benchmarks/multiprocess.py [--model DIR] [--limit 32] [--samples 4] [--max-new-tokens 32]
+    python benchmarks/raft_processes.py [--model DIR] [--limit 32] [--samples 4] [--max-new-tokens 32]
 
 Without --model it builds a small random Llama (hidden 256, 4 layers) so the run takes minutes on a CPU.
 On a 2-core machine expect little gain: each process gets one core. The point is the mechanism; on GPUs each
-process has its own device. Writes benchmarks/multiprocess.json.
+process has its own device. Writes benchmarks/raft_processes.json.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
