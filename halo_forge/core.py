@@ -346,6 +346,7 @@ def train(self:ModelAdapter, examples:Sequence,
     self.enable_lora()
     self.model.train()
     cuda = torch.cuda.is_available()
+    ck = "activation_checkpointing" if "activation_checkpointing" in TrainingArguments.__dataclass_fields__ else "gradient_checkpointing"
     with tempfile.TemporaryDirectory() as tmp:
         args = TrainingArguments(output_dir=tmp, learning_rate=lr, num_train_epochs=epochs,
             per_device_train_batch_size=batch_size, gradient_accumulation_steps=grad_accum,
@@ -353,7 +354,7 @@ def train(self:ModelAdapter, examples:Sequence,
             save_strategy="no", report_to=[], disable_tqdm=not progress, seed=seed, data_seed=seed,
             use_cpu=not cuda, bf16=cuda and torch.cuda.is_bf16_supported(), remove_unused_columns=False,
             ddp_find_unused_parameters=False,   # several processes: every LoRA weight is used in every step
-            gradient_checkpointing=gradient_checkpointing, gradient_checkpointing_kwargs={"use_reentrant": False},
+            **{f"{ck}": gradient_checkpointing, f"{ck}_kwargs": {"use_reentrant": False}},
             dataloader_num_workers=0)
         trainer = Trainer(model=self.model, args=args, train_dataset=examples, data_collator=self.collate)
         trainer.remove_callback(PrinterCallback); trainer.remove_callback(ProgressCallback)
