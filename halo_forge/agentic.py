@@ -822,5 +822,6 @@ AGENTIC = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0)),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
-    raft_defaults={**AGENTIC_DEFAULTS, "limit": 32, "eval_limit": 20, "sft_warmup": 2.0},
+    raft_defaults={**AGENTIC_DEFAULTS, "limit": 32, "eval_limit": 20, "sft_warmup": 2.0, "selection": "balanced"},
+    guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

@@ -847,6 +847,7 @@ AUDIO = register_domain(Domain(
     default_model="whisper-tiny.en", default_dataset="espeak", default_sft_dataset="espeak",
     datasets=AUDIO_DATASETS, load_model=_load_audio_model, load_samples=_audio_samples, make_verifier=_audio_verifier,
     trainer=AudioRAFTTrainer, benchmark=audio_benchmark, raft_defaults={**AUDIO_RAFT_DEFAULTS, "eval_limit": 24},
+    guard_sets={"librivox": ("librivox", "test", None), "cards": ("cards", "test", None)},   # the real speech available offline
     extra_settings={"task": ("asr", "asr, classification or tts (tts scores the dataset's clips with --judge)"),
                     "language": ("en", "language token for multilingual Whisper ('' to let the model detect it)"),
                     "full_finetune": (False, "train every weight instead of a LoRA adapter"),

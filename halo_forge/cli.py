@@ -18,7 +18,8 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
 # %% auto #0
 __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer', 'settings_for',
            'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
-           'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'cmd_train', 'main']
+           'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'guard_samples',
+           'guard_difference', 'guard_warning', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -43,7 +44,7 @@ LORA = {"lora_r": (16, int, "LoRA rank"), "lora_alpha": (32, int, "LoRA alpha"),
 def _raft_fields():
     doc = {"cycles": "RAFT cycles", "samples_per_prompt": "completions sampled per prompt", "temperature": "sampling temperature",
            "top_p": "nucleus sampling", "max_new_tokens": "longest completion", "keep_percent": "fraction of candidates kept",
-           "reward_threshold": "minimum reward to keep a candidate", "selection": "per_prompt or global", "lr": "learning rate (cycle 0)",
+           "reward_threshold": "minimum reward to keep a candidate", "selection": "per_prompt, global or balanced (per_prompt with each meta category capped at an even share)", "lr": "learning rate (cycle 0)",
            "lr_decay": "lr multiplier per cycle", "min_lr": "lowest lr", "epochs": "passes over kept examples per cycle",
            "batch_size": "training batch size", "grad_accum": "gradient accumulation", "gen_batch_size": "prompts per generate call",
            "verify_workers": "verification processes", "verify_timeout": "seconds per verification", "keep_checkpoints": "keep only the last N cycle checkpoints and the best (0: all)",
@@ -67,7 +68,9 @@ COMMANDS = {
               "report_to": (None, str, "send per-cycle stats and held-out numbers to these experiment trackers, comma-separated "
                                        "(tensorboard, wandb, trackio, ...; none by default)"),
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
-                                          "that never succeeds yet (0: none)")},
+                                          "that never succeeds yet (0: none)"),
+              "guards": (True, bool, "skip the domain's guard sets (what training must not break, measured before and after)"),
+              "guard_limit": (None, int, "items per guard set (default: the domain's own)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
             "gradient_checkpointing": (False, bool, "recompute activations in the backward pass: less memory, slower"),
             "batch_size": (8, int, "batch size"), "grad_accum": (1, int, "gradient accumulation"), **LORA},
@@ -242,6 +245,30 @@ def held_out_set(dom, s) -> tuple[list, dict]:
     held = dom.samples(name, split, s["eval_limit"], s)
     return held, {"dataset": name, "split": split, "limit": s["eval_limit"], "fingerprint": data_fingerprint(held)}
 
+def guard_samples(dom, s) -> dict:
+    "name -> samples of each of the domain's guard sets; none with `--no-guards`, at most `--guard-limit` each."
+    if not s.get("guards", True): return {}
+    return {name: dom.samples(ds, split, s.get("guard_limit") or limit, s) for name, (ds, split, limit) in dom.guard_sets.items()}
+
+def guard_difference(g:dict) -> dict:
+    "Before/after accuracy and mean reward of one guard (`{'before': result, 'after': result}`) with paired intervals."
+    b, a = g["before"], g["after"]
+    out = {"before": b["accuracy"], "after": a["accuracy"], "difference": held_out_difference(g)}
+    rb, ra = b.get("results"), a.get("results")
+    if rb and ra and [r["id"] for r in rb] == [r["id"] for r in ra]:
+        out["reward_difference"] = paired_difference([r["reward"] for r in rb], [r["reward"] for r in ra])
+    if "categories" in b and "categories" in a:
+        out["categories"] = {c: [v["accuracy"], a["categories"].get(c, {}).get("accuracy")] for c, v in b["categories"].items()}
+    return out
+
+def guard_warning(name:str, d:dict) -> str|None:
+    "One line when guard `name` got worse beyond its paired 95% interval (accuracy, else mean reward), or None."
+    acc, rew = d.get("difference"), d.get("reward_difference")
+    if acc and acc["interval"][1] < 0: what, ab, iv = "", f"{d['before']:.3f} -> {d['after']:.3f}", acc["interval"]
+    elif rew and rew["interval"][1] < 0: what, ab, iv = " (mean reward)", f"difference {rew['difference']:+.3f}", rew["interval"]
+    else: return None
+    return f"guard {name} got worse{what}: {ab} (paired 95% interval {iv[0]:+.3f}..{iv[1]:+.3f})"
+
 def cmd_train(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
     s["output"] = s["output"] or f"models/{dom.name}_raft"
@@ -251,6 +278,7 @@ def cmd_train(dom, s):
     samples = _usable(verifier, dom.samples(s["dataset"], split, s["limit"], s), "training", drop=True)
     held_out, held_info = held_out_set(dom, s)
     _usable(verifier, held_out, "held-out", drop=False)
+    guards = guard_samples(dom, s)
     shared = overlap(samples, held_out)
     _print_settings(s)
     print(f"{len(samples)} training prompts from {s['dataset']} ({split} split)" +
@@ -289,10 +317,21 @@ def cmd_train(dom, s):
         print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
         if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
         if tracker: tracker.log_heldout(stage, {k: v for k, v in ev[stage].items() if k != "results"})
-    measure("before", "before training")
+    def measure_guards(stage, **facts):   # every guard set, once per stage, stored under ev["guards"]
+        for name, smp in guards.items():
+            g = ev.setdefault("guards", {}).setdefault(name, {"dataset": dom.guard_sets[name][0], "items": len(smp)})
+            if stage not in g or any(g[stage].get(k) != v for k, v in facts.items()):
+                r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, smp, max_new_tokens=cfg.max_new_tokens,
+                                                 batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
+                g[stage] = {**r, **facts}
+                if is_main(): write_json_atomic(ev_path, ev)
+            print(f"guard {name} {stage}: {_bench_summary(g[stage])}", flush=True)
+            if "table" in g[stage]: print(g[stage]["table"], flush=True)
+    measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
+    measure_guards("after", cycles=cfg.cycles)
     if tracker: tracker.close()
     if held_out:
         diff = held_out_difference(ev)
@@ -300,6 +339,15 @@ def cmd_train(dom, s):
         print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}" +
               (f" (difference {diff['difference']:+.3f}, 95% paired bootstrap interval {diff['interval'][0]:+.3f} to {diff['interval'][1]:+.3f})"
                if diff else ""))
+    for name, g in ev.get("guards", {}).items():
+        if "before" not in g or "after" not in g: continue
+        g["report"] = d = guard_difference(g)
+        iv = f" (difference {d['difference']['difference']:+.3f}, 95% paired interval {d['difference']['interval'][0]:+.3f} to " \
+             f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
+        print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}" + "".join(
+              f"\n  {c}: {x:.3f} -> {y:.3f}" for c, (x, y) in d.get("categories", {}).items() if y is not None))
+        if (w := guard_warning(name, d)): print(w)
+    if ev.get("guards") and is_main(): write_json_atomic(ev_path, ev)
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}
 

@@ -12,20 +12,20 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS', 'DOMAIN_MODULES',
-           'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split',
-           'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'pool_context', 'progress_bar',
-           'ExactMatchVerifier', 'failure_counts', 'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized',
-           'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora',
-           'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting', 'check_setting', 'RAFTConfig',
-           'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'select',
-           'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards',
-           'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest',
-           'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir',
-           'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference', 'benchmark', 'Domain',
-           'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier',
-           'verifier_from_spec', 'split_local', 'split_column', 'media_roots', 'confine_media', 'hub_failure',
-           'load_hub_dataset']
+__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'SELECTIONS', 'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS',
+           'DOMAIN_MODULES', 'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS', 'HaloForgeError', 'Sample',
+           'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'pool_context',
+           'progress_bar', 'ExactMatchVerifier', 'failure_counts', 'check_failures', 'LoraSettings', 'ModelAdapter',
+           'is_quantized', 'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
+           'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
+           'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
+           'add_setting_flags', 'balance_kept', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic',
+           'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap',
+           'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather',
+           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval',
+           'paired_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains',
+           'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'media_roots',
+           'confine_media', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -597,7 +597,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "cycles": (lambda v: v >= 0, "0 or more"), "samples_per_prompt": (lambda v: v >= 1, "at least 1"),
     "temperature": (lambda v: v >= 0, "0 or more (0: greedy)"), "top_p": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
     "max_new_tokens": (lambda v: v >= 1, "at least 1"), "keep_percent": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
-    "selection": (lambda v: v in ("per_prompt", "global"), "per_prompt or global"),
+    "selection": (lambda v: v in ("per_prompt", "global", "balanced"), "per_prompt, global or balanced"),
     "lr": (lambda v: v > 0, "above 0"), "lr_decay": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
     "min_lr": (lambda v: v >= 0, "0 or more"), "epochs": (lambda v: v > 0, "above 0"),
     "batch_size": (lambda v: v >= 1, "at least 1"), "grad_accum": (lambda v: v >= 1, "at least 1"),
@@ -648,7 +648,7 @@ class RAFTConfig:
     max_new_tokens: int = 256          # longest completion
     keep_percent: float = 0.5          # fraction of candidates kept after the threshold
     reward_threshold: float = 0.5      # candidates below this reward are never kept
-    selection: str = "per_prompt"      # "per_prompt": best of each prompt; "global": best overall
+    selection: str = "per_prompt"      # "per_prompt": best of each prompt; "global": best overall; "balanced": per_prompt, each category capped at an even share
     lr: float = 1e-4                   # learning rate in cycle 0
     lr_decay: float = 0.85             # lr of cycle c is lr * lr_decay**c ...
     min_lr: float = 1e-6               # ... but never below this
@@ -744,11 +744,31 @@ def add_setting_flags(parser, spec:dict, choices:dict|None=None):
                                   choices=(choices or {}).get(name))
 
 # %% ../nbs/00_core.ipynb #88b06f59
+SELECTIONS = ("per_prompt", "global", "balanced")
+
+def balance_kept(kept:list, # (prompt index, completion, reward) triples
+                 categories:dict, # prompt index -> category
+                ) -> list:
+    "`kept` with each category's share capped at an even share of the kept set: best rewards first, then spread over prompts."
+    by = {}
+    for t in sorted(kept, key=lambda t: -t[2]): by.setdefault(categories.get(t[0]) or "other", []).append(t)
+    if len(by) < 2: return list(kept)
+    cap = math.ceil(len(kept) / len(by))
+    out = []
+    for ts in by.values():
+        seen, firsts, rest = set(), [], []   # one completion of each prompt before a second of any
+        for t in ts: (rest if t[0] in seen else firsts).append(t); seen.add(t[0])
+        out += (firsts + rest)[:cap]
+    return out
+
+#| export
 def select(rollouts:dict, # prompt index -> list of completions
            rewards:dict,  # prompt index -> list of rewards (same order)
-           keep_percent:float=0.5, reward_threshold:float=0.5, selection:str="per_prompt") -> list[tuple[int, str, float]]:
+           keep_percent:float=0.5, reward_threshold:float=0.5, selection:str="per_prompt",
+           categories:dict|None=None, # prompt index -> category (for "balanced"; a missing one counts as "other")
+          ) -> list[tuple[int, str, float]]:
     "The (prompt index, completion, reward) triples to train on, best first."
-    if selection not in ("per_prompt", "global"): raise HaloForgeError(f"selection must be per_prompt or global, not {selection!r}")
+    if selection not in SELECTIONS: raise HaloForgeError(f"selection must be one of {', '.join(SELECTIONS)}, not {selection!r}")
     per = {}
     for i in sorted(rollouts):
         seen, cands = set(), []
@@ -756,11 +776,12 @@ def select(rollouts:dict, # prompt index -> list of completions
             if r >= reward_threshold and c.strip() and c.strip() not in seen:
                 seen.add(c.strip()); cands.append((i, c, r))
         per[i] = sorted(cands, key=lambda t: -t[2])
-    if selection == "per_prompt":
+    if selection in ("per_prompt", "balanced"):
         kept = []
         for i, cands in per.items():
             k = max(1, math.ceil(keep_percent * len(rollouts[i]))) if cands else 0
             kept += cands[:k]
+        if selection == "balanced": kept = balance_kept(kept, categories or {})
     else:
         total = sum(len(v) for v in rollouts.values())
         kept = sorted([t for v in per.values() for t in v], key=lambda t: -t[2])[:math.ceil(keep_percent*total)]
@@ -1095,7 +1116,8 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     # 3. selection and training
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
-    kept = select(rollouts, rewards, c.keep_percent, c.reward_threshold, c.selection)
+    kept = select(rollouts, rewards, c.keep_percent, c.reward_threshold, c.selection,
+                  categories={i: self.samples[i].meta.get("category") for i in rollouts})
     if is_main():
         with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
     lr = c.cycle_lr(cycle)
@@ -1223,6 +1245,7 @@ class Domain:
     sft_defaults: dict = field(default_factory=dict)   # lr / epochs / batch_size for `sft`
     dataset_defaults: dict = field(default_factory=dict) # dataset name ("PATH": any local file) -> settings that differ for it
     benchmark: Callable = None         # like `benchmark` (default), for domains that report more (e.g. per category)
+    guard_sets: dict = field(default_factory=dict)  # name -> (dataset, split, limit): what `train` must not break, measured before and after
 
 DOMAINS: dict[str, Domain] = {}
 
