@@ -250,8 +250,8 @@ def guard_samples(dom, s) -> dict:
     if not s.get("guards", True): return {}
     return {name: dom.samples(ds, split, s.get("guard_limit") or limit, s) for name, (ds, split, limit) in dom.guard_sets.items()}
 
-def guard_difference(g:dict) -> dict:
-    "Before/after accuracy and mean reward of one guard (`{'before': result, 'after': result}`) with paired intervals."
+def guard_difference(g:dict, categories:list|None=None) -> dict:
+    "Before/after accuracy and mean reward of one guard (`{'before': result, 'after': result}`) with paired intervals; per category too."
     b, a = g["before"], g["after"]
     out = {"before": b["accuracy"], "after": a["accuracy"], "difference": held_out_difference(g)}
     rb, ra = b.get("results"), a.get("results")
@@ -259,15 +259,22 @@ def guard_difference(g:dict) -> dict:
         out["reward_difference"] = paired_difference([r["reward"] for r in rb], [r["reward"] for r in ra])
     if "categories" in b and "categories" in a:
         out["categories"] = {c: [v["accuracy"], a["categories"].get(c, {}).get("accuracy")] for c, v in b["categories"].items()}
+    if categories and rb and ra and len(categories) == len(rb) == len(ra):
+        by = {}
+        for c, x, y in zip(categories, rb, ra): by.setdefault(c or "other", []).append((float(x["correct"]), float(y["correct"])))
+        if len(by) > 1: out["category_differences"] = {c: paired_difference(*zip(*v)) for c, v in by.items()}
     return out
 
 def guard_warning(name:str, d:dict) -> str|None:
-    "One line when guard `name` got worse beyond its paired 95% interval (accuracy, else mean reward), or None."
+    "One line when guard `name` got worse beyond its paired 95% interval: accuracy, mean reward, or a category's accuracy."
     acc, rew = d.get("difference"), d.get("reward_difference")
-    if acc and acc["interval"][1] < 0: what, ab, iv = "", f"{d['before']:.3f} -> {d['after']:.3f}", acc["interval"]
-    elif rew and rew["interval"][1] < 0: what, ab, iv = " (mean reward)", f"difference {rew['difference']:+.3f}", rew["interval"]
-    else: return None
-    return f"guard {name} got worse{what}: {ab} (paired 95% interval {iv[0]:+.3f}..{iv[1]:+.3f})"
+    iv = lambda x: f"(paired 95% interval {x['interval'][0]:+.3f}..{x['interval'][1]:+.3f})"
+    if acc and acc["interval"][1] < 0: return f"guard {name} got worse: {d['before']:.3f} -> {d['after']:.3f} {iv(acc)}"
+    if rew and rew["interval"][1] < 0: return f"guard {name} got worse (mean reward): difference {rew['difference']:+.3f} {iv(rew)}"
+    cats = d.get("categories", {})
+    worse = [f"{c} {cats[c][0]:.3f} -> {cats[c][1]:.3f} {iv(x)}" if c in cats else f"{c} {x['difference']:+.3f} {iv(x)}"
+             for c, x in d.get("category_differences", {}).items() if x["interval"][1] < 0]
+    return f"guard {name} got worse: " + "; ".join(worse) if worse else None
 
 def cmd_train(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
@@ -341,7 +348,7 @@ def cmd_train(dom, s):
                if diff else ""))
     for name, g in ev.get("guards", {}).items():
         if "before" not in g or "after" not in g: continue
-        g["report"] = d = guard_difference(g)
+        g["report"] = d = guard_difference(g, [x.meta.get("category") for x in guards[name]] if name in guards else None)
         iv = f" (difference {d['difference']['difference']:+.3f}, 95% paired interval {d['difference']['interval'][0]:+.3f} to " \
              f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
         print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}" + "".join(
