@@ -10,14 +10,14 @@ import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
 from typing import Callable
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
-                             verifier_from_spec, is_main, sft, benchmark, read_jsonl,
+                             verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
                              OneLineParser, add_setting_flags, split_column, paired_difference, media_roots)
 
 # %% auto #0
-__all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer', 'settings_for',
-           'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
+__all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
+           'settings_for', 'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
            'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'guard_samples',
            'guard_difference', 'guard_warning', 'cmd_train', 'main']
 
@@ -25,8 +25,6 @@ __all__ = ['COMMON', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'comm
 COMMON = {  # name: (default, type, help) shared by the domain commands
     "model": (None, str, "Hub id, local folder, saved adapter, or built-in alias (default: the domain's embedded model)"),
     "dataset": (None, str, "dataset name (see `datasets`) or a local file"),
-    "verifier": (None, str, "your own verifier instead of the domain's: package.module:Class (a Verifier) or "
-                            "package.module:function (completion, sample) -> reward"),
     "output": (None, str, "where results go"),
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
     "media_root": (None, str, "a folder outside the dataset's own that its image and audio paths may point into"),
@@ -38,6 +36,9 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
     "progress": (True, bool, "hide progress bars"),
     "dry_run": (False, bool, "resolve settings, model and dataset, print them, and stop"),
 }
+
+VERIFIER = {"verifier": (None, str, "your own verifier instead of the domain's: package.module:Class (a Verifier) or "
+                                   "package.module:function (completion, sample) -> reward")}   # train and benchmark: sft verifies nothing
 
 LORA = {"lora_r": (16, int, "LoRA rank"), "lora_alpha": (32, int, "LoRA alpha"), "lora_dropout": (0.05, float, "LoRA dropout")}
 
@@ -57,7 +58,7 @@ def _raft_fields():
     return out
 
 COMMANDS = {
-    "train": {**COMMON, **_raft_fields(),
+    "train": {**COMMON, **VERIFIER, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
@@ -74,7 +75,7 @@ COMMANDS = {
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
             "gradient_checkpointing": (False, bool, "recompute activations in the backward pass: less memory, slower"),
             "batch_size": (8, int, "batch size"), "grad_accum": (1, int, "gradient accumulation"), **LORA},
-    "benchmark": {**COMMON, "samples_per_prompt": (1, int, "completions per problem (pass@n when > 1)"),
+    "benchmark": {**COMMON, **VERIFIER, "samples_per_prompt": (1, int, "completions per problem (pass@n when > 1)"),
                   "temperature": (0.0, float, "0 for greedy decoding"), "max_new_tokens": (256, int, "longest completion"),
                   "gen_batch_size": (16, int, "prompts per generate call")},
 }
@@ -295,6 +296,10 @@ def cmd_train(dom, s):
         raise HaloForgeError(f"{len(shared)} of {len(held_out)} held-out prompts are also training prompts (first: "
                              f"{shared[0].meta.get('id', '?')}), so the held-out numbers would not be held out; use a disjoint "
                              "--eval-dataset, or --split/--eval-split that do not overlap")
+    for name, smp in guards.items():
+        if (sg := overlap(samples, smp)):
+            raise HaloForgeError(f"{len(sg)} of {len(smp)} prompts of guard {name} are also training prompts (first: "
+                                 f"{sg[0].meta.get('id', '?')}); train on other data or pass --no-guards")
     cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
     info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
             "sft_warmup": s["sft_warmup"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
@@ -305,6 +310,7 @@ def cmd_train(dom, s):
     ad = with_generator(load_model(dom, s), s)
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
     if replace and is_main(): import shutil; shutil.rmtree(out)   # --overwrite: an earlier halo-forge run, now that the model loaded
+    if replace: barrier()
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
     cfg.resume = True                                              # from here on the folder holds this run
     ev_path = out/"eval.json"
@@ -314,26 +320,25 @@ def cmd_train(dom, s):
         from halo_forge.explore import TrackerLogger
         tracker = TrackerLogger([t.strip() for t in s["report_to"].split(",") if t.strip()], out)
         trainer.callbacks.append(tracker.log_cycle)
-    def measure(stage, label, **facts):   # held-out benchmark, once per stage (a resumed run reuses what is in eval.json)
-        if not held_out: return
-        if stage not in ev or any(ev[stage].get(k) != v for k, v in facts.items()):
-            r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, held_out, max_new_tokens=cfg.max_new_tokens,
+    def measured(store, stage, items, **facts):   # a benchmark of `items`, once per stage (a resumed run reuses eval.json)
+        if stage not in store or any(store[stage].get(k) != v for k, v in facts.items()):
+            r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, items, max_new_tokens=cfg.max_new_tokens,
                                              batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
-            ev[stage] = {**r, **facts}
+            store[stage] = {**r, **facts}
             if is_main(): write_json_atomic(ev_path, ev)
-        print(f"held-out {label}: {_bench_summary(ev[stage])}", flush=True)
-        if "table" in ev[stage]: print(ev[stage]["table"], flush=True)
-        if tracker: tracker.log_heldout(stage, {k: v for k, v in ev[stage].items() if k != "results"})
-    def measure_guards(stage, **facts):   # every guard set, once per stage, stored under ev["guards"]
+        return store[stage]
+    def measure(stage, label, **facts):   # the held-out set
+        if not held_out: return
+        r = measured(ev, stage, held_out, **facts)
+        print(f"held-out {label}: {_bench_summary(r)}", flush=True)
+        if "table" in r: print(r["table"], flush=True)
+        if tracker: tracker.log_heldout(stage, {k: v for k, v in r.items() if k != "results"})
+    def measure_guards(stage, **facts):   # every guard set, stored under ev["guards"]
         for name, smp in guards.items():
             g = ev.setdefault("guards", {}).setdefault(name, {"dataset": dom.guard_sets[name][0], "items": len(smp)})
-            if stage not in g or any(g[stage].get(k) != v for k, v in facts.items()):
-                r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, smp, max_new_tokens=cfg.max_new_tokens,
-                                                 batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
-                g[stage] = {**r, **facts}
-                if is_main(): write_json_atomic(ev_path, ev)
-            print(f"guard {name} {stage}: {_bench_summary(g[stage])}", flush=True)
-            if "table" in g[stage]: print(g[stage]["table"], flush=True)
+            r = measured(g, stage, smp, **facts)
+            print(f"guard {name} {stage}: {_bench_summary(r)}", flush=True)
+            if "table" in r: print(r["table"], flush=True)
     measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()
@@ -365,11 +370,12 @@ def main(argv=None):
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import warnings
     warnings.filterwarnings("ignore", category=FutureWarning)
-    args = vars(build_parser(argv).parse_args(argv))
-    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not is_main(): sys.stdout = open(os.devnull, "w")   # one log, from the main process
-    name = args.pop("domain")
-    command = args.get("command")
+    command = argv[1] if len(argv) > 1 else None
     try:
+        args = vars(build_parser(argv).parse_args(argv))      # a domain package that fails to load is one line too
+        if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not is_main(): sys.stdout = open(os.devnull, "w")   # one log, from the main process
+        name = args.pop("domain")
+        command = args.get("command")
         if name in COMMAND_GROUPS:
             import importlib
             getattr(importlib.import_module(COMMAND_GROUPS[name][0]), f"run_{name}")(args); return
