@@ -851,5 +851,6 @@ AUDIO = register_domain(Domain(
     extra_settings={"task": ("asr", "asr, classification or tts (tts scores the dataset's clips with --judge)"),
                     "language": ("en", "language token for multilingual Whisper ('' to let the model detect it)"),
                     "full_finetune": (False, "train every weight instead of a LoRA adapter"),
-                    "judge": ("whisper-tiny.en", "ASR model that transcribes the clips for --task tts")},
+                    "judge": ("whisper-tiny.en", "ASR model that transcribes the clips for --task tts"),
+                    "media_root": (None, "a folder outside the dataset's own that its audio paths may point into")},
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

@@ -27,7 +27,6 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
     "dataset": (None, str, "dataset name (see `datasets`) or a local file"),
     "output": (None, str, "where results go"),
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
-    "media_root": (None, str, "a folder outside the dataset's own that its image and audio paths may point into"),
     "load_in_4bit": (False, bool, "QLoRA: load the base model's weights in 4-bit NF4 (bitsandbytes) and train LoRA on top"),
     "limit": (None, int, "use only the first N rows (of the split)"),
     "split": (None, str, "dataset split; a local file without a split column has train and test (1 task in 5, by hash) "

@@ -93,5 +93,6 @@ VLM = register_domain(Domain(
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),
                     "detector": (None, "YOLO weights (.pt) for object and count claims, e.g. a COCO yolov8n.pt"),
                     "trust_detector": (False, "allow loading --detector: its .pt file is a pickle, and unpickling it can run code"),
-                    "image_root": (None, "folder that image file names in the dataset rows are relative to")},
+                    "image_root": (None, "folder that image file names in the dataset rows are relative to"),
+                    "media_root": (None, "a folder outside the dataset's own that its image paths may point into")},
     sft_defaults=dict(lr=2e-4, epochs=1, batch_size=4)))
