@@ -2,7 +2,7 @@
 
     python benchmarks/math_fuzz.py [--examples 20000] [--seed 1]
 
-The grammar, the exact values and the check are the notebook cell that starts with
+The grammar, the exact values and the check are the notebook cells that start with
 `# math answer grammar` in nbs/31_mathparse.ipynb (executed here, so both always fuzz the same thing).
 It grades with `halo_forge.mathparse.grade_answer`, all that `MathVerifier.verify` decides correctness with.
 Prints the number of examples, verifications per second, the outcomes per gold mode, and every
@@ -23,7 +23,7 @@ def grammar_namespace():
     import halo_forge.mathparse as M
     ns = {**{k: getattr(M, k) for k in M.__all__}, "sympy": sympy, "Integer": Integer, "Rational": Rational}   # public names only
     nb = json.loads((ROOT/"nbs"/"31_mathparse.ipynb").read_text())
-    src = next("".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("# math answer grammar"))
+    src = "\n\n".join("".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("# math answer grammar"))
     exec(compile(src, "31_mathparse.ipynb:math answer grammar", "exec"), ns)
     return ns
 

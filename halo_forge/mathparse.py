@@ -70,6 +70,7 @@ _UNITS = ("dollars|dollar|cents|cent|usd|units|unit|square|sq|cubic|cm|mm|km|met
 _UNIT_RE = re.compile(rf"(?:(?<=[\d}}).])\s*|\s+)(?:{_UNITS})(?:\s*\^\s*\{{?[23]\}}?)?\.?\s*$", re.I)
 _WORDS_AFTER_NUMBER = re.compile(r"^([-+]?\d[\d,]*(?:\.\d+)?(?:/\d+)?)(?:\s+[A-Za-z]{2,}\.?)+$")
 
+# %% ../nbs/31_mathparse.ipynb #a74a5c0d
 def _unwrap_text(s):
     for _ in range(100):
         m = _WRAPPERS.search(s)
@@ -91,6 +92,7 @@ def _repeating(m):
     num, den = int(whole + head + rep) - int(whole + head), 10**len(head) * (10**len(rep) - 1)
     return f"({num}/{den})"
 
+# %% ../nbs/31_mathparse.ipynb #ca4f1db5
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d])")
 _MIXED = re.compile(r"^(-?)(\d+)\s+(\d+)\s*/\s*(\d+)$")
 
@@ -100,6 +102,7 @@ def _drop_thousands(s):
         return m.group().replace(",", "") if depth == 0 else m.group()
     return _THOUSANDS.sub(repl, s)
 
+# %% ../nbs/31_mathparse.ipynb #8e75beb3
 def _prepare(s:str) -> tuple[str, bool]:
     "Normalize an answer string for the tokenizer; return it and whether it was a percentage."
     if len(s) > MAX_ANSWER: raise _TooLarge(f"answer longer than {MAX_ANSWER} characters")
@@ -134,6 +137,8 @@ _CMD_OPS = {"le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=", 
             "lfloor": "lfloor", "rfloor": "rfloor", "lceil": "lceil", "rceil": "rceil", "mid": "|", "vert": "|",
             "lvert": "|", "rvert": "|", "lbrack": "[", "rbrack": "]",
             "matopen": "mat(", "matclose": "mat)", "matrow": "row", "matcol": "col"}
+
+# %% ../nbs/31_mathparse.ipynb #711bee93
 _CMDS = set(_FUNCS) | {"frac", "dfrac", "tfrac", "cfrac", "sqrt", "binom", "dbinom", "tbinom", "pi", "infty", "emptyset", "varnothing"}
 _WORDS = {"sqrt": "sqrt", "pi": "pi", "infinity": "infty", "infty": "infty", "inf": "infty", "oo": "infty",
           **{f: f for f in _FUNCS}}
@@ -141,6 +146,7 @@ _KNOWN_RUN = re.compile("|".join(sorted(list(_WORDS) + ["or", "and"], key=len, r
 _TOKEN_RE = re.compile(r"(?P<ws>\s+)|(?P<num>\d+(?:\.\d*)?(?:[eE][-+]?\d+(?![a-zA-Z]))?|\.\d+)|(?P<cmd>\\[a-zA-Z]+|\\[{}%])"
                        r"|(?P<letters>[a-zA-Z]+)|(?P<op>\*\*|<=|>=|!=|[-+*/^()\[\]{},;=<>!|_%])")
 
+# %% ../nbs/31_mathparse.ipynb #3bdcc811
 def _letters(run):
     out, i = [], 0
     if len(run) > 3 and not _KNOWN_RUN.search(run): raise _NotMaths(f"not maths: {run[:20]}")
@@ -151,6 +157,7 @@ def _letters(run):
         else: out.append(("id", run[i])); i += 1
     return out
 
+# %% ../nbs/31_mathparse.ipynb #cd694328
 def _tokenize(s:str) -> list[tuple[str, str]]:
     "Split a prepared answer into (kind, value) tokens; raise `_Unparseable` on anything else."
     toks, i = [], 0
@@ -185,6 +192,7 @@ def _check(v):
     if v != 0 and abs(mpmath.mag(v)) > 33_000: raise _NoValue("too large")
     return v
 
+# %% ../nbs/31_mathparse.ipynb #0dec0d51
 def _ev(e, subs, budget):
     budget[0] -= 1
     if budget[0] < 0: raise _NoValue("too big an expression")
@@ -217,6 +225,7 @@ def _ev(e, subs, budget):
         return _check(mpmath.factorial(*args) if e.func is sympy.factorial else mpmath.binomial(*args))
     raise _NoValue(f"cannot evaluate {e.func}")
 
+# %% ../nbs/31_mathparse.ipynb #c626331e
 def _numeric(e, subs=None, dps:int=30):
     "The value of a SymPy expression as an mpmath number (`dps` digits), or None when it is unbounded or unknown."
     try:
@@ -245,6 +254,14 @@ _PM = Symbol("__pm__")   # stands for the sign of a `\pm`; expanded into two ans
 
 def _digits(r:Rational) -> float: return max(abs(r.p).bit_length(), r.q.bit_length()) * 0.30103
 
+def _build(func, *args):
+    "`func(*args)`, after checking that a constant result has a bounded value."
+    args = [_scalar(a) for a in args]
+    if not any(a.free_symbols for a in args) and _numeric(func(*args, evaluate=False)) is None:
+        raise _TooLarge(f"{func.__name__} of a value too large to evaluate")
+    return func(*args)
+
+# %% ../nbs/31_mathparse.ipynb #acb8754f
 def _pow(b, e):
     b, e = _scalar(b), _scalar(e)
     if b.is_Rational and e.is_Rational:
@@ -256,13 +273,7 @@ def _pow(b, e):
     else: return _build(sympy.Pow, b, e)
     return sympy.Pow(b, e)
 
-def _build(func, *args):
-    "`func(*args)`, after checking that a constant result has a bounded value."
-    args = [_scalar(a) for a in args]
-    if not any(a.free_symbols for a in args) and _numeric(func(*args, evaluate=False)) is None:
-        raise _TooLarge(f"{func.__name__} of a value too large to evaluate")
-    return func(*args)
-
+# %% ../nbs/31_mathparse.ipynb #049c993c
 def _factorial(x):
     x = _scalar(x)
     if x.is_Number:
@@ -298,6 +309,7 @@ def number(self:_Parser, v):
     r = Rational(f.numerator, f.denominator)
     return r * _pow(Integer(10), Integer(exp)) if exp else r
 
+# %% ../nbs/31_mathparse.ipynb #ef91471d
 @patch
 def arg(self:_Parser):
     k, v = self.peek()
@@ -314,7 +326,7 @@ def int_frac_follows(self:_Parser):
     return kinds[1:7] == [("op","{"), ("num",True), ("op","}"), ("op","{"), ("num",True), ("op","}")] or \
            (len(t) > 1 and t[1][0] == "num" and t[1][1].isdigit() and len(t[1][1]) == 2)
 
-# %% ../nbs/31_mathparse.ipynb #ef91471d
+# %% ../nbs/31_mathparse.ipynb #3f463c76
 @patch
 def atom(self:_Parser):
     k, v = self.next()
@@ -336,6 +348,123 @@ def atom(self:_Parser):
     if k == "cmd": return self.command(v)
     raise _Unparseable(f"unexpected {v}")
 
+# %% ../nbs/31_mathparse.ipynb #0f86d7da
+@patch
+def command(self:_Parser, v):
+    if v == "frac": return _scalar(self.arg()) * _pow(self.arg(), Integer(-1))
+    if v == "sqrt":
+        n = Integer(2)
+        if self.at("op", "["): self.next(); n = _scalar(self.expr()); self.expect("]")
+        return _pow(self.arg(), _pow(n, Integer(-1)))
+    if v == "binom": return _binomial(self.arg(), self.arg())
+    if v == "pi": return sympy.pi
+    if v == "infty": return sympy.oo
+    if v == "emptyset": return _Set(())
+    power = base = None
+    if self.at("op", "^"): self.next(); power = self.exponent()
+    if self.at("op", "_") and v == "log": self.next(); base = self.arg()
+    if self.at("op", "("):
+        self.next(); self.enter(); a = self.expr(); self.expect(")"); self.depth -= 1
+    elif self.at("op", "{"): a = self.group()
+    else: a = self.power()
+    if base is None: f = _build(_FUNCS[v], a)
+    else: _build(sympy.log, a), _build(sympy.log, base); f = sympy.log(_scalar(a), _scalar(base))
+    return f if power is None else _pow(f, power)
+
+# %% ../nbs/31_mathparse.ipynb #95b166e2
+@patch
+def postfix(self:_Parser):
+    x = self.atom()
+    while self.at("op", "!") or self.at("op", "%"):
+        x = _factorial(x) if self.next()[1] == "!" else _scalar(x) / 100
+    return x
+
+# %% ../nbs/31_mathparse.ipynb #418fbea0
+@patch
+def power(self:_Parser):
+    base = self.postfix()
+    if not self.at("op", "^"): return base
+    self.next()
+    return _pow(base, self.exponent())
+
+@patch
+def exponent(self:_Parser):
+    if self.at("op", "{"): return self.group()
+    if self.at("op", "-"): self.next(); return -_scalar(self.exponent())
+    if self.at("op", "+"): self.next(); return self.exponent()
+    return self.power()
+
+# %% ../nbs/31_mathparse.ipynb #bc566200
+@patch
+def unary(self:_Parser):
+    k, v = self.peek()
+    if k == "op" and v in ("-", "+", "pm", "mp"):
+        self.next(); x = _scalar(self.unary())
+        return {"-": -x, "+": x, "pm": _PM*x, "mp": -_PM*x}[v]
+    return self.power()
+
+# %% ../nbs/31_mathparse.ipynb #127dbbd0
+@patch
+def starts_atom(self:_Parser):
+    k, v = self.peek()
+    if k == "num": return self.t[self.i-1][0] != "num"
+    return k == "id" or (k == "cmd") or (k == "op" and v in ("(", r"\{", "lfloor", "lceil"))
+
+@patch
+def term(self:_Parser):
+    left = self.unary()
+    while True:
+        if self.at("op", "*"): self.next(); left = _scalar(left) * _scalar(self.unary())
+        elif self.at("op", "/"): self.next(); left = _scalar(left) * _pow(self.unary(), Integer(-1))
+        elif self.starts_atom(): left = _scalar(left) * _scalar(self.power())
+        else: return left
+
+# %% ../nbs/31_mathparse.ipynb #27bc6c93
+@patch
+def expr(self:_Parser):
+    self.enter()
+    left = self.term()
+    while self.peek()[0] == "op" and self.peek()[1] in ("+", "-", "pm", "mp"):
+        op = self.next()[1]
+        right = _scalar(self.term())
+        left = _scalar(left) + {"+": right, "-": -right, "pm": _PM*right, "mp": -_PM*right}[op]
+    self.depth -= 1
+    return left
+
+# %% ../nbs/31_mathparse.ipynb #9430dce4
+@patch
+def union(self:_Parser):
+    parts = [self.expr()]
+    while self.at("op", "cup"): self.next(); parts.append(self.expr())
+    return parts[0] if len(parts) == 1 else _Set(tuple(parts))
+
+@patch
+def item(self:_Parser):
+    parts = [self.union()]
+    while self.peek()[0] == "op" and self.peek()[1] in ("=", "<", ">", "<=", ">=", "!="):
+        parts += [self.next()[1], self.union()]
+    return parts[0] if len(parts) == 1 else _Rel(tuple(parts))
+
+# %% ../nbs/31_mathparse.ipynb #1321321f
+@patch
+def answer(self:_Parser):
+    items = [self.item()]
+    while self.at("op", ",") or self.at("op", ";") or self.at("word"):
+        self.next(); items.append(self.item())
+    if not self.at("end"): raise _Unparseable(f"unexpected {self.peek()[1]}")
+    return items[0] if len(items) == 1 else _Set(tuple(items))
+
+# %% ../nbs/31_mathparse.ipynb #fd0ddbf0
+@patch
+def group(self:_Parser):
+    "`{ expr }`: a LaTeX group; commas inside make it a list."
+    self.expect("{"); self.enter()
+    items = [self.item()]
+    while self.at("op", ","): self.next(); items.append(self.item())
+    self.expect("}"); self.depth -= 1
+    return items[0] if len(items) == 1 else _Set(tuple(items))
+
+# %% ../nbs/31_mathparse.ipynb #6fbc5b80
 @patch
 def bracketed(self:_Parser, v):
     if v == "{": self.i -= 1; return self.group()
@@ -368,117 +497,6 @@ def bracketed(self:_Parser, v):
         return _build({"|": sympy.Abs, "lfloor": sympy.floor, "lceil": sympy.ceiling}[v], x)
     raise _Unparseable(f"unexpected {v}")
 
-# %% ../nbs/31_mathparse.ipynb #0f86d7da
-@patch
-def command(self:_Parser, v):
-    if v == "frac": return _scalar(self.arg()) * _pow(self.arg(), Integer(-1))
-    if v == "sqrt":
-        n = Integer(2)
-        if self.at("op", "["): self.next(); n = _scalar(self.expr()); self.expect("]")
-        return _pow(self.arg(), _pow(n, Integer(-1)))
-    if v == "binom": return _binomial(self.arg(), self.arg())
-    if v == "pi": return sympy.pi
-    if v == "infty": return sympy.oo
-    if v == "emptyset": return _Set(())
-    power = base = None
-    if self.at("op", "^"): self.next(); power = self.exponent()
-    if self.at("op", "_") and v == "log": self.next(); base = self.arg()
-    if self.at("op", "("):
-        self.next(); self.enter(); a = self.expr(); self.expect(")"); self.depth -= 1
-    elif self.at("op", "{"): a = self.group()
-    else: a = self.power()
-    if base is None: f = _build(_FUNCS[v], a)
-    else: _build(sympy.log, a), _build(sympy.log, base); f = sympy.log(_scalar(a), _scalar(base))
-    return f if power is None else _pow(f, power)
-
-# %% ../nbs/31_mathparse.ipynb #418fbea0
-@patch
-def power(self:_Parser):
-    base = self.postfix()
-    if not self.at("op", "^"): return base
-    self.next()
-    return _pow(base, self.exponent())
-
-@patch
-def exponent(self:_Parser):
-    if self.at("op", "{"): return self.group()
-    if self.at("op", "-"): self.next(); return -_scalar(self.exponent())
-    if self.at("op", "+"): self.next(); return self.exponent()
-    return self.power()
-
-@patch
-def postfix(self:_Parser):
-    x = self.atom()
-    while self.at("op", "!") or self.at("op", "%"):
-        x = _factorial(x) if self.next()[1] == "!" else _scalar(x) / 100
-    return x
-
-@patch
-def group(self:_Parser):
-    "`{ expr }`: a LaTeX group; commas inside make it a list."
-    self.expect("{"); self.enter()
-    items = [self.item()]
-    while self.at("op", ","): self.next(); items.append(self.item())
-    self.expect("}"); self.depth -= 1
-    return items[0] if len(items) == 1 else _Set(tuple(items))
-
-# %% ../nbs/31_mathparse.ipynb #bc566200
-@patch
-def expr(self:_Parser):
-    self.enter()
-    left = self.term()
-    while self.peek()[0] == "op" and self.peek()[1] in ("+", "-", "pm", "mp"):
-        op = self.next()[1]
-        right = _scalar(self.term())
-        left = _scalar(left) + {"+": right, "-": -right, "pm": _PM*right, "mp": -_PM*right}[op]
-    self.depth -= 1
-    return left
-
-@patch
-def starts_atom(self:_Parser):
-    k, v = self.peek()
-    if k == "num": return self.t[self.i-1][0] != "num"
-    return k == "id" or (k == "cmd") or (k == "op" and v in ("(", r"\{", "lfloor", "lceil"))
-
-@patch
-def term(self:_Parser):
-    left = self.unary()
-    while True:
-        if self.at("op", "*"): self.next(); left = _scalar(left) * _scalar(self.unary())
-        elif self.at("op", "/"): self.next(); left = _scalar(left) * _pow(self.unary(), Integer(-1))
-        elif self.starts_atom(): left = _scalar(left) * _scalar(self.power())
-        else: return left
-
-@patch
-def unary(self:_Parser):
-    k, v = self.peek()
-    if k == "op" and v in ("-", "+", "pm", "mp"):
-        self.next(); x = _scalar(self.unary())
-        return {"-": -x, "+": x, "pm": _PM*x, "mp": -_PM*x}[v]
-    return self.power()
-
-# %% ../nbs/31_mathparse.ipynb #9430dce4
-@patch
-def answer(self:_Parser):
-    items = [self.item()]
-    while self.at("op", ",") or self.at("op", ";") or self.at("word"):
-        self.next(); items.append(self.item())
-    if not self.at("end"): raise _Unparseable(f"unexpected {self.peek()[1]}")
-    return items[0] if len(items) == 1 else _Set(tuple(items))
-
-@patch
-def item(self:_Parser):
-    parts = [self.union()]
-    while self.peek()[0] == "op" and self.peek()[1] in ("=", "<", ">", "<=", ">=", "!="):
-        parts += [self.next()[1], self.union()]
-    return parts[0] if len(parts) == 1 else _Rel(tuple(parts))
-
-@patch
-def union(self:_Parser):
-    parts = [self.expr()]
-    while self.at("op", "cup"): self.next(); parts.append(self.expr())
-    return parts[0] if len(parts) == 1 else _Set(tuple(parts))
-
 # %% ../nbs/31_mathparse.ipynb #f901adb8
 def _expand_pm(x):
     if isinstance(x, _Seq): return _Seq(x.open, x.close, tuple(map(_expand_pm, x.items)))
@@ -488,6 +506,7 @@ def _expand_pm(x):
     if x.has(_PM): return _Set((x.subs(_PM, 1), x.subs(_PM, -1)))
     return x
 
+# %% ../nbs/31_mathparse.ipynb #9c133bcc
 def nesting_depth(s:str) -> int:
     "The deepest bracket nesting in `s` (`(`, `[` and `{` alike), in one linear scan."
     depth = top = 0
@@ -496,6 +515,7 @@ def nesting_depth(s:str) -> int:
         top = max(top, depth)
     return top
 
+# %% ../nbs/31_mathparse.ipynb #9e6b842e
 @dataclass(frozen=True)
 class _Parsed:
     value: object       # a SymPy expression, _Seq, _Set or _Rel
@@ -510,6 +530,7 @@ def _parse_answer(s:str) -> _Parsed:
     p = _Parser(_tokenize(s))
     return _Parsed(_expand_pm(p.answer()), pct, p.inexact)
 
+# %% ../nbs/31_mathparse.ipynb #e312c5a5
 def _reason(e:Exception) -> str:
     if isinstance(e, VerifyTimeout): return "timeout"
     return "too large" if isinstance(e, (_TooLarge, RecursionError, MemoryError, OverflowError)) else "unparseable"
@@ -533,12 +554,14 @@ _POINTS = [0.5772156649, 1.3247179572, 2.7182818285, 0.3183098862, 1.6180339887,
 def _point(symbols, r):
     return {s: mpmath.mpf(_POINTS[(r + 5*j) % len(_POINTS)]) + j * mpmath.mpf("0.1") for j, s in enumerate(symbols)}
 
+# %% ../nbs/31_mathparse.ipynb #d6141aa8
 EXACT_TOL = 1e-20   # relative tolerance at 30 digits between answers with no decimal literal
 
 def _close(a, b, tol, dps:int=30):
     "Whether a and b agree to relative `tol` (plus `tol`/1e6 absolute), computed at `dps` digits."
     with mpmath.workdps(dps): return abs(a - b) <= tol * max(abs(a), abs(b)) + tol * mpmath.mpf("1e-6")
 
+# %% ../nbs/31_mathparse.ipynb #ba8cdfd3
 @dataclass
 class _Ctx:
     rel_tol: float = 1e-6
@@ -547,6 +570,7 @@ class _Ctx:
     def left(self): return max(min(self.deadline - time.monotonic(), 60.0), 0.01)
     def tol(self): return self.rel_tol if self.inexact else EXACT_TOL
 
+# %% ../nbs/31_mathparse.ipynb #137c0ff4
 @contextlib.contextmanager
 def _bounded(seconds):
     "`time_limit` that also works inside an outer `time_limit` (it re-arms the outer timer after)."
@@ -562,7 +586,17 @@ def _bounded(seconds):
     finally:
         if outer: signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 1e-3))
 
-# %% ../nbs/31_mathparse.ipynb #f7d4de2e
+# %% ../nbs/31_mathparse.ipynb #a9e61f0a
+def _const_eq(a, b, ctx:_Ctx) -> bool:
+    "`_scalar_eq` for two values without variables."
+    if a.is_Rational and b.is_Rational and not ctx.inexact: return False
+    va, vb = _numeric(a), _numeric(b)
+    if va is None or vb is None or not _close(va, vb, ctx.tol()): return False
+    if ctx.inexact: return True
+    va, vb = _numeric(a, dps=320), _numeric(b, dps=320)   # exact answers: equal to 300 digits, not 20
+    return va is not None and vb is not None and _close(va, vb, mpmath.mpf(10)**-300, dps=320)
+
+# %% ../nbs/31_mathparse.ipynb #eb2f4132
 def _small_powers(e, limit=16):
     return all(not (p.exp.is_Integer and abs(p.exp) > limit) for p in e.atoms(sympy.Pow))
 
@@ -570,13 +604,7 @@ def _scalar_eq(a, b, ctx:_Ctx) -> bool:
     if a == b: return True
     if a.has(sympy.oo, -sympy.oo, sympy.zoo) or b.has(sympy.oo, -sympy.oo, sympy.zoo): return False
     syms = sorted(a.free_symbols | b.free_symbols, key=str)
-    if not syms:
-        if a.is_Rational and b.is_Rational and not ctx.inexact: return False
-        va, vb = _numeric(a), _numeric(b)
-        if va is None or vb is None or not _close(va, vb, ctx.tol()): return False
-        if ctx.inexact: return True
-        va, vb = _numeric(a, dps=320), _numeric(b, dps=320)   # exact answers: equal to 300 digits, not 20
-        return va is not None and vb is not None and _close(va, vb, mpmath.mpf(10)**-300, dps=320)
+    if not syms: return _const_eq(a, b, ctx)
     if len(syms) > 10: return False
     d = a - b
     if d == 0: return True
@@ -603,6 +631,7 @@ def _lone_value(r:_Rel):
         if isinstance(var, sympy.Symbol) and (not isinstance(val, sympy.Basic) or var not in val.free_symbols): return val
     return None
 
+# %% ../nbs/31_mathparse.ipynb #abb584f4
 _FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}
 
 def _as_interval(r:_Rel):
@@ -619,6 +648,7 @@ def _as_interval(r:_Rel):
         return _Seq("[" if lop == "<=" else "(", "]" if hop == "<=" else ")", (lo, hi))
     return None
 
+# %% ../nbs/31_mathparse.ipynb #26deb8d6
 def _proportional(e1, e2, ctx):
     syms = sorted(e1.free_symbols | e2.free_symbols, key=str)
     if not syms or len(syms) > 10: return False
@@ -677,6 +707,7 @@ def _plain(s:str) -> str:
     except (_Unparseable, _TooLarge): pass
     return re.sub(r"\s+|\$|\\[,;!]|\\left|\\right", "", s).rstrip(".").lower()
 
+# %% ../nbs/31_mathparse.ipynb #97b4d197
 def _judge(pred:str, gold:str, rel_tol:float=1e-6, seconds:float=1.0) -> tuple[bool, str, str|None]:
     "Whether `pred` means the same as `gold`, the reason, and why `pred` was not graded (None when it was)."
     if len(str(pred)) > MAX_ANSWER: return False, "too large", f"answer longer than {MAX_ANSWER} characters"
@@ -702,7 +733,9 @@ def _judge(pred:str, gold:str, rel_tol:float=1e-6, seconds:float=1.0) -> tuple[b
     except Exception as e: return False, _reason(e), _why(e)
     return False, "wrong answer", None
 
-def math_equal(pred:str, # the model's answer (already extracted)
+# %% ../nbs/31_mathparse.ipynb #d3d70c4d
+def math_equal(
+pred:str, # the model's answer (already extracted)
                gold:str, # the reference answer
                rel_tol:float=1e-6, # relative tolerance for inexact numbers
               ) -> bool:
@@ -729,6 +762,7 @@ def _boxed_candidates(s, braces):
             if t: out.append((m.start(), t.group()))
     return out
 
+# %% ../nbs/31_mathparse.ipynb #3bb1f86e
 def _rest_of_statement(s, j):
     "The answer that follows a marker ending at `j`: a math span, or up to the end of the sentence."
     rest = s[j:j+400].lstrip(" *:\t")
@@ -740,6 +774,7 @@ def _rest_of_statement(s, j):
     end = _SENT_END.search(rest)
     return rest[:end.start()] if end else rest
 
+# %% ../nbs/31_mathparse.ipynb #fe3511bf
 def _marker_candidates(s):
     out = [(m.start(), _rest_of_statement(s, m.end())) for m in _ANSWER_RE.finditer(s)]
     return out + [(m.start(), _rest_of_statement(s, m.end())) for m in _GSM_RE.finditer(s)]
@@ -753,6 +788,16 @@ def _bold_candidates(s):
     return [(m.start(), m.group(1)) for m in _BOLD_RE.finditer(s)
             if re.search(r"[\d\\]", m.group(1)) and not m.group(1).rstrip().endswith(":") and not _HEADING.match(m.group(1))]
 
+# %% ../nbs/31_mathparse.ipynb #4738c513
+def _last_number(s):
+    last = None
+    for m in _NUM_RE.finditer(s): last = m
+    if last is None: return None
+    t = last.group()
+    if t.startswith("-") and last.start() > 0 and s[last.start()-1] not in " \t\n(=$:": t = t[1:]
+    return t
+
+# %% ../nbs/31_mathparse.ipynb #f40ea589
 def _buried(s:str, i:int) -> str|None:
     "Why the number at `i` cannot stand for the answer (nested too deeply, or inside a group opened before the text we read), or None."
     depth = closers = 0
@@ -766,6 +811,7 @@ def _buried(s:str, i:int) -> str|None:
     if braces: return "the last number is inside a group opened before the text that is read, or never opened"
     return None
 
+# %% ../nbs/31_mathparse.ipynb #00aaf22b
 def _number_line(s:str, i:int) -> tuple[str|None, str|None]:
     "For the last number at `i`: its whole line when that line is one maths expression (not an equation), and why nothing can be graded when the parser gives up on the line."
     start, end = s.rfind("\n", 0, i) + 1, s.find("\n", i)
@@ -778,14 +824,6 @@ def _number_line(s:str, i:int) -> tuple[str|None, str|None]:
     except _NotMaths: return None, None
     except Exception as e: return None, f"the last number is inside an expression the parser gives up on ({_reason(e)}: {_why(e)})"
     return (None if isinstance(p.value, _Rel) else line), None
-
-def _last_number(s):
-    last = None
-    for m in _NUM_RE.finditer(s): last = m
-    if last is None: return None
-    t = last.group()
-    if t.startswith("-") and last.start() > 0 and s[last.start()-1] not in " \t\n(=$:": t = t[1:]
-    return t
 
 # %% ../nbs/31_mathparse.ipynb #48791c32
 def _extract(text:str) -> tuple[str|None, str|None]:
@@ -806,6 +844,7 @@ def _extract(text:str) -> tuple[str|None, str|None]:
     line, why = _number_line(s, s.rfind(n))
     return (None, why) if why else (line or n, None)
 
+# %% ../nbs/31_mathparse.ipynb #e3cdf0cd
 def extract_answer(text:str) -> str|None:
     "The final answer in a completion, or None."
     return _extract(text)[0]
@@ -838,6 +877,7 @@ class Grade(NamedTuple):
     extracted: str|None = None   # the final answer read from the completion (None: there is none)
     not_graded: str|None = None  # why the answer was not graded: what the parser or the clock stopped at
 
+# %% ../nbs/31_mathparse.ipynb #4d08434d
 def grade_answer(completion:str,      # the model's whole output
                  gold:str,            # the gold final answer (see `gold_answer`)
                  rel_tol:float=1e-6,  # relative tolerance for inexact numbers
