@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media)
+                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media, ratio_interval)
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options, asset_file
 
 # %% auto #0
@@ -312,12 +312,13 @@ class ASRChecker(Verifier):
 
 # %% ../nbs/20_audio.ipynb #e720dc84
 def asr_summary(results:Sequence) -> dict:
-    "Corpus WER / CER and mean reward of verified results (VerifyResults or their dicts)."
+    "Corpus WER (with a 95% bootstrap interval over clips) / CER and mean reward of verified results (VerifyResults or their dicts)."
     ds = [r.details if isinstance(r, VerifyResult) else r.get("details", {}) for r in results]
     rewards = [r.reward if isinstance(r, VerifyResult) else r.get("reward", 0.0) for r in results]
     ok = [d for d in ds if "word_errors" in d]
     words, chars = sum(d["ref_words"] for d in ok), sum(d["ref_chars"] for d in ok)
     return {"wer": round(sum(d["word_errors"] for d in ok) / max(1, words), 4),
+            "wer_ci": ratio_interval([d["word_errors"] for d in ok], [d["ref_words"] for d in ok]) if ok else None,
             "cer": round(sum(d["char_errors"] for d in ok) / max(1, chars), 4),
             "mean_reward": round(float(np.mean(rewards)), 4) if rewards else None,
             "clips": len(ds), "unscored": len(ds) - len(ok), "ref_words": words}
@@ -820,9 +821,9 @@ def audio_benchmark(adapter:ModelAdapter, verifier:Verifier, samples, **kw) -> d
     r = benchmark(adapter, verifier, samples, **kw)
     s = asr_summary(r["results"])
     if s["ref_words"]:
-        r.update(wer=s["wer"], cer=s["cer"])
-        r["table"] = (f"| clips | words | WER | CER |\n|---|---|---|---|\n"
-                      f"| {s['clips']} | {s['ref_words']} | {s['wer']:.3f} | {s['cer']:.3f} |")
+        r.update(wer=s["wer"], wer_ci=s["wer_ci"], cer=s["cer"])
+        r["table"] = (f"| clips | words | WER (95% CI) | CER |\n|---|---|---|---|\n"
+                      f"| {s['clips']} | {s['ref_words']} | {s['wer']:.3f} ({s['wer_ci'][0]:.3f}-{s['wer_ci'][1]:.3f}) | {s['cer']:.3f} |")
     return r
 
 # %% ../nbs/20_audio.ipynb #0c6e79a2

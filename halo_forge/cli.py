@@ -13,13 +13,13 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
                              verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags, split_column, paired_difference, media_roots)
+                             OneLineParser, add_setting_flags, split_column, paired_difference, paired_ratio_difference, media_roots)
 
 # %% auto #0
 __all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
            'settings_for', 'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
            'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'guard_samples',
-           'guard_difference', 'guard_warning', 'cmd_train', 'main']
+           'wer_difference', 'guard_difference', 'guard_warning', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -250,6 +250,16 @@ def guard_samples(dom, s) -> dict:
     if not s.get("guards", True): return {}
     return {name: dom.samples(ds, split, s.get("guard_limit") or limit, s) for name, (ds, split, limit) in dom.guard_sets.items()}
 
+def wer_difference(before:dict, after:dict) -> dict|None:
+    "Corpus WER before and after on the same clips, with a paired bootstrap interval of the change; None unless both are transcripts."
+    rb, ra = before.get("results"), after.get("results")
+    if not rb or not ra or [r["id"] for r in rb] != [r["id"] for r in ra]: return None
+    if not all("word_errors" in r.get("details", {}) for r in rb + ra): return None
+    words = [r["details"]["ref_words"] for r in rb]
+    eb, ea = [r["details"]["word_errors"] for r in rb], [r["details"]["word_errors"] for r in ra]
+    total = max(1, sum(words))
+    return {"before": round(sum(eb) / total, 4), "after": round(sum(ea) / total, 4), **paired_ratio_difference(eb, ea, words)}
+
 def guard_difference(g:dict, categories:list|None=None) -> dict:
     "Before/after accuracy and mean reward of one guard (`{'before': result, 'after': result}`) with paired intervals; per category too."
     b, a = g["before"], g["after"]
@@ -257,6 +267,7 @@ def guard_difference(g:dict, categories:list|None=None) -> dict:
     rb, ra = b.get("results"), a.get("results")
     if rb and ra and [r["id"] for r in rb] == [r["id"] for r in ra]:
         out["reward_difference"] = paired_difference([r["reward"] for r in rb], [r["reward"] for r in ra])
+    if (w := wer_difference(b, a)): out["wer"] = w
     if "categories" in b and "categories" in a:
         out["categories"] = {c: [v["accuracy"], a["categories"].get(c, {}).get("accuracy")] for c, v in b["categories"].items()}
     if categories and rb and ra and len(categories) == len(rb) == len(ra):
@@ -266,10 +277,11 @@ def guard_difference(g:dict, categories:list|None=None) -> dict:
     return out
 
 def guard_warning(name:str, d:dict) -> str|None:
-    "One line when guard `name` got worse beyond its paired 95% interval: accuracy, mean reward, or a category's accuracy."
+    "One line when guard `name` got worse beyond its paired 95% interval: accuracy, corpus WER, mean reward, or a category's accuracy."
     acc, rew = d.get("difference"), d.get("reward_difference")
     iv = lambda x: f"(paired 95% interval {x['interval'][0]:+.3f}..{x['interval'][1]:+.3f})"
     if acc and acc["interval"][1] < 0: return f"guard {name} got worse: {d['before']:.3f} -> {d['after']:.3f} {iv(acc)}"
+    if (w := d.get("wer")) and w["interval"][0] > 0: return f"guard {name} got worse: WER {w['before']:.3f} -> {w['after']:.3f} {iv(w)}"
     if rew and rew["interval"][1] < 0: return f"guard {name} got worse (mean reward): difference {rew['difference']:+.3f} {iv(rew)}"
     cats = d.get("categories", {})
     worse = [f"{c} {cats[c][0]:.3f} -> {cats[c][1]:.3f} {iv(x)}" if c in cats else f"{c} {x['difference']:+.3f} {iv(x)}"
@@ -350,12 +362,18 @@ def cmd_train(dom, s):
         print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}" +
               (f" (difference {diff['difference']:+.3f}, 95% paired bootstrap interval {diff['interval'][0]:+.3f} to {diff['interval'][1]:+.3f})"
                if diff else ""))
+        if (w := wer_difference(ev["before"], ev["after"])):
+            if is_main(): ev["wer_difference"] = w; write_json_atomic(ev_path, ev)
+            print(f"held-out WER {w['before']:.3f} -> {w['after']:.3f} (difference {w['difference']:+.3f}, "
+                  f"95% paired bootstrap interval {w['interval'][0]:+.3f} to {w['interval'][1]:+.3f})")
     for name, g in ev.get("guards", {}).items():
         if "before" not in g or "after" not in g: continue
         g["report"] = d = guard_difference(g, [x.meta.get("category") for x in guards[name]] if name in guards else None)
         iv = f" (difference {d['difference']['difference']:+.3f}, 95% paired interval {d['difference']['interval'][0]:+.3f} to " \
              f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
-        print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}" + "".join(
+        wer = f"; WER {d['wer']['before']:.3f} -> {d['wer']['after']:.3f} (paired interval {d['wer']['interval'][0]:+.3f} to " \
+              f"{d['wer']['interval'][1]:+.3f})" if d.get("wer") else ""
+        print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}{wer}" + "".join(
               f"\n  {c}: {x:.3f} -> {y:.3f}" for c, (x, y) in d.get("categories", {}).items() if y is not None))
         if (w := guard_warning(name, d)): print(w)
     if ev.get("guards") and is_main(): write_json_atomic(ev_path, ev)

@@ -23,9 +23,9 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'SELECTIONS', 'NON_DEF
            'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap',
            'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather',
            'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval',
-           'paired_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains',
-           'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'media_roots',
-           'confine_media', 'hub_failure', 'load_hub_dataset']
+           'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain',
+           'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec',
+           'split_local', 'split_column', 'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -1197,6 +1197,32 @@ def paired_difference(before:Sequence[float], after:Sequence[float], confidence:
                   confidence_level=confidence, random_state=seed, method="percentile")
     return {"difference": round(d, 4), "interval": [round(float(r.confidence_interval.low), 4), round(float(r.confidence_interval.high), 4)],
             "items": len(a)}
+
+# %% ../nbs/00_core.ipynb #12e780c3
+def _bootstrap_stat(arrays, stat, confidence, n_resamples, seed):
+    from scipy.stats import bootstrap
+    r = bootstrap(arrays, stat, paired=True, vectorized=False, n_resamples=n_resamples, confidence_level=confidence,
+                  random_state=seed, method="percentile")
+    return [round(float(r.confidence_interval.low), 4), round(float(r.confidence_interval.high), 4)]
+
+def ratio_interval(num:Sequence[float], den:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> list[float]:
+    "Percentile bootstrap interval of `sum(num) / sum(den)`, resampling items (e.g. word errors and reference words per clip: corpus WER)."
+    import numpy as np
+    n, d = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    rate = round(float(n.sum() / max(d.sum(), 1e-12)), 4)
+    if len(n) < 2 or np.all(n == 0): return [rate, rate]
+    return _bootstrap_stat((n, d), lambda x, y: x.sum() / max(y.sum(), 1e-12), confidence, n_resamples, seed)
+
+def paired_ratio_difference(num_before:Sequence[float], num_after:Sequence[float], den:Sequence[float],
+                            confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
+    "`sum(num_after)/sum(den) - sum(num_before)/sum(den)` over the same items, with a paired bootstrap interval."
+    import numpy as np
+    b, a, d = (np.asarray(x, dtype=float) for x in (num_before, num_after, den))
+    if not len(b) == len(a) == len(d): raise ValueError(f"{len(b)} items before, {len(a)} after, {len(d)} denominators: a paired difference needs the same items")
+    diff = round(float((a.sum() - b.sum()) / max(d.sum(), 1e-12)), 4)
+    if len(a) < 2 or np.all(a == b): return {"difference": diff, "interval": [diff, diff], "items": len(a)}
+    iv = _bootstrap_stat((b, a, d), lambda x, y, z: (y.sum() - x.sum()) / max(z.sum(), 1e-12), confidence, n_resamples, seed)
+    return {"difference": diff, "interval": iv, "items": len(a)}
 
 # %% ../nbs/00_core.ipynb #6ce54915
 def benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample],
