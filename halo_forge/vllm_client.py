@@ -14,7 +14,7 @@ from pathlib import Path
 from fastcore.basics import patch
 from .core import ModelAdapter, HaloForgeError, progress_bar
 
-# %% ../nbs/05_vllm.ipynb #891f7d6d
+# %% ../nbs/05_vllm.ipynb #10ae892c
 def _server_message(e:urllib.error.HTTPError) -> str:
     "The error message in a vLLM error response, on one line."
     try: body = e.read().decode(errors="replace")
@@ -26,6 +26,7 @@ def _server_message(e:urllib.error.HTTPError) -> str:
     msg = " ".join(str(msg or e.reason).split())
     return msg[:300] + ("..." if len(msg) > 300 else "")
 
+# %% ../nbs/05_vllm.ipynb #b57b79d9
 def vllm_request(url:str, path:str,
                  body:dict|None=None,  # JSON to POST (None: GET)
                  timeout:float=30):    # seconds before giving up
@@ -43,6 +44,7 @@ def vllm_request(url:str, path:str,
     try: return json.loads(text)
     except ValueError: return text
 
+# %% ../nbs/05_vllm.ipynb #f9d6ba89
 def server_url(url:str) -> str:
     "`url` without a trailing `/` or `/v1`, with `http://` when no scheme is given."
     url = url.strip().rstrip("/")
@@ -65,19 +67,17 @@ class VLLMServerAdapter(ModelAdapter):
         self.model_name = self._base_model_name(model)
         if adapter.is_lora(): self.sync()   # a saved adapter loaded as the model: the server must sample from it too
 
-    def __getattr__(self, name):   # anything else (tokenizer, messages, base_model, system_prompt, ...) is the local adapter's
-        if name.startswith("__") or "adapter" not in self.__dict__: raise AttributeError(name)
-        return getattr(self.__dict__["adapter"], name)
-
-    def _base_model_name(self, model):
-        listed = vllm_request(self.url, "/v1/models", timeout=self.control_timeout).get("data", [])
-        bases = [m["id"] for m in listed if not m.get("parent")]
-        if model is None and len(bases) == 1: return bases[0]
-        if model in bases: return model
-        raise HaloForgeError(f"the vLLM server at {self.url} serves {', '.join(bases) or 'no model'}"
-                             + (f", not {model!r}" if model else ": pass the model's name"))
-
 # %% ../nbs/05_vllm.ipynb #cb87b050
+@patch
+def _base_model_name(self:VLLMServerAdapter, model):
+    listed = vllm_request(self.url, "/v1/models", timeout=self.control_timeout).get("data", [])
+    bases = [m["id"] for m in listed if not m.get("parent")]
+    if model is None and len(bases) == 1: return bases[0]
+    if model in bases: return model
+    raise HaloForgeError(f"the vLLM server at {self.url} serves {', '.join(bases) or 'no model'}"
+                         + (f", not {model!r}" if model else ": pass the model's name"))
+
+# %% ../nbs/05_vllm.ipynb #3bb89b8f
 def _local(name, doc):
     def method(self, *args, **kw): return getattr(self.adapter, name)(*args, **kw)
     method.__name__, method.__doc__ = name, doc
@@ -86,6 +86,7 @@ def _local(name, doc):
 for _name in ("format", "training_example", "collate", "train", "save", "is_lora", "weights_digest"):
     setattr(VLLMServerAdapter, _name, _local(_name, f"The local adapter's `{_name}`."))
 
+# %% ../nbs/05_vllm.ipynb #9169617a
 def _chain(name):
     def method(self, *args, **kw): getattr(self.adapter, name)(*args, **kw); return self
     method.__name__, method.__doc__ = name, f"The local adapter's `{name}`."
@@ -93,10 +94,16 @@ def _chain(name):
 
 VLLMServerAdapter.enable_lora, VLLMServerAdapter.load_adapter = _chain("enable_lora"), _chain("load_adapter")
 
+# %% ../nbs/05_vllm.ipynb #0a759817
 def _delegate(name):
     return property(lambda self: getattr(self.adapter, name), lambda self, v: setattr(self.adapter, name, v))
 
 for _name in ("model", "processor", "task_type"): setattr(VLLMServerAdapter, _name, _delegate(_name))
+
+@patch
+def __getattr__(self:VLLMServerAdapter, name):   # anything else (tokenizer, messages, base_model, system_prompt, ...) is the local adapter's
+    if name.startswith("__") or "adapter" not in self.__dict__: raise AttributeError(name)
+    return getattr(self.__dict__["adapter"], name)
 
 # %% ../nbs/05_vllm.ipynb #87a0d5c2
 @patch
@@ -160,11 +167,13 @@ def vllm_python() -> str|None:
         if (d/".venv-vllm"/"bin"/"python").exists(): return str(d/".venv-vllm"/"bin"/"python")
     return None
 
+# %% ../nbs/05_vllm.ipynb #a3bc5559
 def _die_with_parent():   # the server goes when the process that started it goes, even if it is killed
     try:
         import ctypes; ctypes.CDLL("libc.so.6").prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
     except Exception: pass
 
+# %% ../nbs/05_vllm.ipynb #1ca61dd1
 @contextlib.contextmanager
 def vllm_server(model_dir,                   # the model folder to serve
                 python:str|None=None,        # the vLLM environment's Python (default: `vllm_python()`)
