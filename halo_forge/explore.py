@@ -27,6 +27,7 @@ def read_records(path) -> list[dict]:
         except json.JSONDecodeError: break
     return recs
 
+# %% ../nbs/60_explore.ipynb #6fc0cf07
 def read_json(path, default=None):
     "A JSON file's content, or `default` when it is missing or not (yet) valid JSON."
     try: return json.loads(Path(path).read_text())
@@ -44,6 +45,7 @@ def is_run_dir(path) -> bool:
     return (isinstance(marker, dict) and marker.get("kind") == "raft_run") or (p/"config.json").is_file() \
            or (p/"metrics.jsonl").is_file()
 
+# %% ../nbs/60_explore.ipynb #c3f67a04
 def _check_run_dir(p:Path):
     if not p.is_dir(): raise _error(f"{p}: no such run folder")
     if is_run_dir(p): return
@@ -75,6 +77,7 @@ def _kept_from_records(recs, rolls) -> set:
                 kept.add((r["i"], k)); used.add((r["i"], k)); break
     return kept
 
+# %% ../nbs/60_explore.ipynb #ca4a34c7
 def _kept_recomputed(rolls, vers, cfg) -> set:
     from halo_forge.core import select
     rewards = {i: [x["reward"] for x in vers[i]] for i in rolls}
@@ -238,6 +241,7 @@ def _short(s, n:int=60) -> str:
     s = " ".join(str(s).split())
     return s if len(s) <= n else s[:n-1] + "…"
 
+# %% ../nbs/60_explore.ipynb #a2b69f14
 _CYCLE_COLS = ["cycle", "reward_mean", "reward_std", "pass_rate", "prompts_solved", "samples", "kept", "errors",
                "timeouts", "train_loss", "lr", "gen_s", "verify_s", "train_s"]
 
@@ -254,6 +258,20 @@ def _cycle_table(run:Run) -> str:
     return c[[k for k in _CYCLE_COLS if k in c]].to_string(index=False, float_format=lambda x: f"{x:.4g}")
 
 # %% ../nbs/60_explore.ipynb #defc0709
+def _ranked_prompts(run:Run, top:int, c:int) -> list[str]:
+    pt = run.prompt_table(c).sort_values(["reward_mean", "correct"], kind="stable")
+    line = lambda i, r: f"  #{i:<4} {r.solved:>5}  mean {r.reward_mean:.3f}  {_short(r.text, 50)!r}"
+    out = [f"best prompts (cycle {c})"] + [line(i, r) for i, r in pt[::-1][:top].iterrows()]
+    out += [f"worst prompts (cycle {c})"] + [line(i, r) for i, r in pt[:top].iterrows()]
+    first = int(run.rollouts.cycle.min())
+    if c != first:
+        p0 = run.prompt_table(first)
+        d = (pt.reward_mean - p0.reward_mean).dropna().sort_values(kind="stable")
+        ch = lambda i: f"  #{i:<4} {p0.solved[i]:>5} -> {pt.solved[i]:<5} {_short(pt.text[i], 50)!r}"
+        out += [f"most improved since cycle {first}"] + [ch(i) for i in d[::-1][:top].index if d[i] > 0]
+    return out
+
+# %% ../nbs/60_explore.ipynb #484ae178
 @patch
 def summary(self:Run, top:int=3, # prompts listed best and worst
             cycle:int|None=None) -> str: # cycle whose prompts are ranked (default: the last)
@@ -266,16 +284,7 @@ def summary(self:Run, top:int=3, # prompts listed best and worst
         out += ["", "held-out", self.evals.dropna(axis=1, how="all").to_string(float_format=lambda x: f"{x:.4g}")]
     if len(self.rollouts):
         c = int(self.rollouts.cycle.max()) if cycle is None else cycle
-        pt = self.prompt_table(c).sort_values(["reward_mean", "correct"], kind="stable")
-        line = lambda i, r: f"  #{i:<4} {r.solved:>5}  mean {r.reward_mean:.3f}  {_short(r.text, 50)!r}"
-        out += ["", f"best prompts (cycle {c})"] + [line(i, r) for i, r in pt[::-1][:top].iterrows()]
-        out += [f"worst prompts (cycle {c})"] + [line(i, r) for i, r in pt[:top].iterrows()]
-        first = int(self.rollouts.cycle.min())
-        if c != first:
-            p0 = self.prompt_table(first)
-            d = (pt.reward_mean - p0.reward_mean).dropna().sort_values(kind="stable")
-            ch = lambda i: f"  #{i:<4} {p0.solved[i]:>5} -> {pt.solved[i]:<5} {_short(pt.text[i], 50)!r}"
-            out += [f"most improved since cycle {first}"] + [ch(i) for i in d[::-1][:top].index if d[i] > 0]
+        out += [""] + _ranked_prompts(self, top, c)
     e = self.error_counts()
     out += ["", "verifier errors: none" if not len(e) else "verifier errors\n" + e.to_string()]
     return "\n".join(out)
@@ -293,6 +302,7 @@ def add_inspect_commands(subparsers):
                    help="also send the run's numbers to these trackers, comma-separated (tensorboard, wandb, trackio, ...)")
     return p
 
+# %% ../nbs/60_explore.ipynb #74ab5bf2
 def run_inspect(args:dict):
     "Run a parsed `inspect` command (`args` as from `vars(parser.parse_args())`); returns the `Run`."
     args = dict(args)
@@ -351,7 +361,7 @@ class TrackerLogger:
             cb.on_train_begin(self.args, self.state, self.control, model=_RunModel(settings or {}))
             self.callbacks.append(cb)
 
-# %% ../nbs/60_explore.ipynb #9361a7ec
+# %% ../nbs/60_explore.ipynb #87fdafbb
 @patch
 def log(self:TrackerLogger, numbers:dict, step:int):
     "Send `numbers` (flattened to scalars) at `step`, as a `Trainer` logs: keys starting `eval_` go under `eval/`, the rest under `train/`."
@@ -361,6 +371,7 @@ def log(self:TrackerLogger, numbers:dict, step:int):
     self.state.global_step = step
     for cb in self.callbacks: cb.on_log(self.args, self.state, self.control, logs=dict(logs))
 
+# %% ../nbs/60_explore.ipynb #51d80792
 @patch
 def log_cycle(self:TrackerLogger, stats:dict):
     "One cycle's stats (a `metrics.jsonl` line), at step `cycle + 1`."
@@ -372,6 +383,7 @@ def log_heldout(self:TrackerLogger, stage:str, numbers:dict, step:int|None=None)
     step = step if step is not None else (0 if stage in ("before", "after_warmup") else self.step)
     self.log({f"eval_{stage}/{k}": v for k, v in numbers.items() if k not in ("results", "fingerprint")}, step)
 
+# %% ../nbs/60_explore.ipynb #9eeef3a9
 @patch
 def close(self:TrackerLogger):
     "Finish the trackers' runs (flushes and closes their writers)."
@@ -414,6 +426,7 @@ def media_kind(path) -> str|None:
     s = Path(str(path)).suffix.lower() if path else ""
     return "image" if s in IMAGE_SUFFIXES else "audio" if s in AUDIO_SUFFIXES else None
 
+# %% ../nbs/60_explore.ipynb #ad60e199
 @patch
 def media_path(self:Run, media) -> Path|None:
     "Where a sample's media file is: as given, or relative to the run folder; None when there is none."
@@ -445,16 +458,18 @@ _STYLE = """<style>
 .hf-explore td.text {font-family: monospace; white-space: pre-wrap; max-width: 36em; word-break: break-word}
 </style>"""
 
+# %% ../nbs/60_explore.ipynb #d156d21c
+def _clip(v, n:int=400) -> str:
+    v = "" if v is None else str(v)
+    return v if len(v) <= n else v[:n] + f"… (+{len(v)-n} chars)"
+
 def _cell(v, cls=None) -> str:
     if isinstance(v, float): v = "" if math.isnan(v) else f"{v:.3g}"
     elif isinstance(v, bool): v = "✓" if v else ""
     elif isinstance(v, dict): v = json.dumps(v, default=str)
     return f'<td class="{cls}">{html.escape(_clip(v))}</td>' if cls else f"<td>{html.escape(_clip(v))}</td>"
 
-def _clip(v, n:int=400) -> str:
-    v = "" if v is None else str(v)
-    return v if len(v) <= n else v[:n] + f"… (+{len(v)-n} chars)"
-
+# %% ../nbs/60_explore.ipynb #0d73ff42
 def html_table(df, text_cols=(), row_style=None) -> str:
     "A DataFrame as an escaped HTML table; `row_style(row)` may give a row's CSS."
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
@@ -471,6 +486,7 @@ def _row_style(r):
     if bool(r.get("kept")): return "background: #e8f5e9"
     return None
 
+# %% ../nbs/60_explore.ipynb #ef903402
 @patch
 def rollouts_html(self:Run, rows) -> str:
     "The rollouts `rows` (a slice of `self.rollouts`) as the explorer's HTML table."
@@ -529,6 +545,7 @@ class RunExplorer:
 
     def _repr_mimebundle_(self, **kw): return self.widget._repr_mimebundle_(**kw)
 
+# %% ../nbs/60_explore.ipynb #22ee5ef1
 @contextlib.contextmanager
 def _quiet(ex):
     "Change several controls without updating the view after each."
@@ -575,51 +592,6 @@ def _build(self:RunExplorer):
     self.widget = W.VBox([W.HBox([self.title, self.refresh_button, self.watch, self.status]), W.HBox([self.plot, self.summary]), self.tabs])
     self.widget.add_class("hf-explore")
 
-# %% ../nbs/60_explore.ipynb #75206ff5
-@patch
-def _set_options(self:RunExplorer, follow_latest:bool=False):
-    r, run = self.run.rollouts, self.run
-    done = set(run.cycles.cycle) if len(run.cycles) else set()
-    cycles = sorted(set(r.cycle)) or [0]
-    rw = r.reward.dropna()
-    lo, hi = (min(0.0, float(rw.min())), max(1.0, float(rw.max()))) if len(rw) else (0.0, 1.0)
-    with _quiet(self):
-        old = self.cycle.value
-        latest = follow_latest or old is None or old == max(v for _, v in self.cycle.options or [(None, -1)])
-        self.cycle.options = [(f"cycle {c}" + ("" if c in done else " (running)"), c) for c in cycles]
-        self.cycle.value = cycles[-1] if latest or old not in cycles else old
-        full = self.reward.value == (self.reward.min, self.reward.max) or self.reward.max == self.reward.min
-        with self.reward.hold_trait_notifications():
-            self.reward.max, self.reward.min = max(hi, self.reward.min), lo
-            self.reward.max = hi
-        if full: self.reward.value = (lo, hi)
-    i = run.info
-    what = ", ".join(f"{k} <b>{html.escape(str(i[k]))}</b>" for k in ("domain", "model", "dataset") if i.get(k))
-    self.title.value = (f"<b>{html.escape(str(run.path))}</b>: {run.completed_cycles} of {run.config.get('cycles', '?')} "
-                        f"cycles, {len(run.samples)} prompts" + (f"<br>{what}" if what else ""))
-    ev = run.evals.dropna(axis=1, how="all")
-    self.summary.value = _STYLE + '<div class="hf-explore"><b>held-out</b>' + (
-        html_table(ev.rename_axis("stage").reset_index()) if len(ev) else "<br>no held-out numbers in eval.json") + "</div>"
-
-# %% ../nbs/60_explore.ipynb #093c29c9
-@patch
-def filtered(self:RunExplorer):
-    "The selected cycle's rollouts that pass the filters, in prompt order."
-    r, yes = self.run.rollouts, {"yes": True, "no": False}
-    r = r[r.cycle == self.cycle.value]
-    lo, hi = self.reward.value
-    if (lo, hi) != (self.reward.min, self.reward.max): r = r[(r.reward >= lo - 1e-9) & (r.reward <= hi + 1e-9)]
-    if self.correct.value != "any": r = r[r.correct == yes[self.correct.value]]
-    if self.kept.value != "any": r = r[r.kept == yes[self.kept.value]]
-    if self.error.value != "any": r = r[r.error.notna() == yes[self.error.value]]
-    q = self.search.value.strip().lower()
-    if q and len(r):
-        s = self.run.samples
-        hay = [" ".join((c, s.text.get(i, ""), str(s.answer.get(i, "")), json.dumps(d, default=str))).lower()
-               for c, i, d in zip(r.completion, r.i, r.details)]
-        r = r[[q in h for h in hay]]
-    return r
-
 # %% ../nbs/60_explore.ipynb #70ff0efd
 @patch
 def update(self:RunExplorer):
@@ -640,6 +612,57 @@ def update(self:RunExplorer):
         self.prompt.value = old if old in ids else (ids[0] if ids else None)
     self.update_prompt()
     self.update_heldout()
+
+# %% ../nbs/60_explore.ipynb #5adb8aa6
+@patch
+def _set_header(self:RunExplorer):
+    run = self.run
+    i = run.info
+    what = ", ".join(f"{k} <b>{html.escape(str(i[k]))}</b>" for k in ("domain", "model", "dataset") if i.get(k))
+    self.title.value = (f"<b>{html.escape(str(run.path))}</b>: {run.completed_cycles} of {run.config.get('cycles', '?')} "
+                        f"cycles, {len(run.samples)} prompts" + (f"<br>{what}" if what else ""))
+    ev = run.evals.dropna(axis=1, how="all")
+    self.summary.value = _STYLE + '<div class="hf-explore"><b>held-out</b>' + (
+        html_table(ev.rename_axis("stage").reset_index()) if len(ev) else "<br>no held-out numbers in eval.json") + "</div>"
+
+# %% ../nbs/60_explore.ipynb #75206ff5
+@patch
+def _set_options(self:RunExplorer, follow_latest:bool=False):
+    r, run = self.run.rollouts, self.run
+    done = set(run.cycles.cycle) if len(run.cycles) else set()
+    cycles = sorted(set(r.cycle)) or [0]
+    rw = r.reward.dropna()
+    lo, hi = (min(0.0, float(rw.min())), max(1.0, float(rw.max()))) if len(rw) else (0.0, 1.0)
+    with _quiet(self):
+        old = self.cycle.value
+        latest = follow_latest or old is None or old == max(v for _, v in self.cycle.options or [(None, -1)])
+        self.cycle.options = [(f"cycle {c}" + ("" if c in done else " (running)"), c) for c in cycles]
+        self.cycle.value = cycles[-1] if latest or old not in cycles else old
+        full = self.reward.value == (self.reward.min, self.reward.max) or self.reward.max == self.reward.min
+        with self.reward.hold_trait_notifications():
+            self.reward.max, self.reward.min = max(hi, self.reward.min), lo
+            self.reward.max = hi
+        if full: self.reward.value = (lo, hi)
+    self._set_header()
+
+# %% ../nbs/60_explore.ipynb #093c29c9
+@patch
+def filtered(self:RunExplorer):
+    "The selected cycle's rollouts that pass the filters, in prompt order."
+    r, yes = self.run.rollouts, {"yes": True, "no": False}
+    r = r[r.cycle == self.cycle.value]
+    lo, hi = self.reward.value
+    if (lo, hi) != (self.reward.min, self.reward.max): r = r[(r.reward >= lo - 1e-9) & (r.reward <= hi + 1e-9)]
+    if self.correct.value != "any": r = r[r.correct == yes[self.correct.value]]
+    if self.kept.value != "any": r = r[r.kept == yes[self.kept.value]]
+    if self.error.value != "any": r = r[r.error.notna() == yes[self.error.value]]
+    q = self.search.value.strip().lower()
+    if q and len(r):
+        s = self.run.samples
+        hay = [" ".join((c, s.text.get(i, ""), str(s.answer.get(i, "")), json.dumps(d, default=str))).lower()
+               for c, i, d in zip(r.completion, r.i, r.details)]
+        r = r[[q in h for h in hay]]
+    return r
 
 # %% ../nbs/60_explore.ipynb #0ab93c79
 @patch
@@ -688,6 +711,7 @@ def refresh(self:RunExplorer, force:bool=False) -> bool:
     self.status.value = f"reloaded at {stamp}"
     return True
 
+# %% ../nbs/60_explore.ipynb #ad221d3c
 @patch
 def start_polling(self:RunExplorer, every:float=10.0):
     "Call `refresh` every `every` seconds in a background thread until `stop_polling`."

@@ -28,6 +28,7 @@ def _digits(s:str, n:int) -> list[int]:
     d = [int(c) for c in re.sub(r"\D", "", s)][-n:]
     return [0]*(n - len(d)) + d
 
+# %% ../nbs/10f_vlm_builtin.ipynb #e5ff12cd
 VISION_TARGETS = {"kind": 4, "sign_word": len(SIGN_WORDS), "sign_number": 101,
                   **{f"count_{c}": 8 for c in SHAPE_COLORS}, **{f"count_{s}": 8 for s in SHAPES}, **{f"color_{s}": 5 for s in SHAPES},
                   "chart_bar": 2, **{f"bar{k}_fruit": 9 for k in range(5)}, **{f"bar{k}_value": 101 for k in range(5)},
@@ -35,37 +36,51 @@ VISION_TARGETS = {"kind": 4, "sign_word": len(SIGN_WORDS), "sign_number": 101,
                   "doc_title": 2, "doc_customer": len(CUSTOMER_NAMES), **{f"doc_number{k}": 10 for k in range(4)},
                   "doc_day": 32, "doc_month": 13, "doc_year": 100, **{f"doc_total{k}": 10 for k in range(5)}}
 
+# %% ../nbs/10f_vlm_builtin.ipynb #874efd60
+def _sign_targets(meta:dict) -> dict:
+    word, *num = meta["rendered_text"].split()
+    return dict(sign_word=SIGN_WORDS.index(word), sign_number=int(num[0]) + 1 if num else 0)
+
+# %% ../nbs/10f_vlm_builtin.ipynb #4293eaeb
+def _shape_targets(meta:dict) -> dict:
+    objs, t = meta["objects"], {}
+    for c in SHAPE_COLORS: t[f"count_{c}"] = min(7, sum(o["color"] == c for o in objs))
+    for s in SHAPES:
+        t[f"count_{s}"] = min(7, sum(o["label"] == s for o in objs))
+        same = [o for o in objs if o["label"] == s]
+        t[f"color_{s}"] = _SHAPE_COLORS.index(same[0]["color"]) + 1 if len(same) == 1 else 0
+    return t
+
+# %% ../nbs/10f_vlm_builtin.ipynb #29d3ceb0
+def _chart_targets(meta:dict) -> dict:
+    data = meta["data"]; bar = not all(k.isdigit() for k in data)
+    t = {"chart_bar": int(bar)}
+    if bar:
+        items = list(data.items())
+        for k in range(5):
+            t[f"bar{k}_fruit"] = CHART_FRUITS.index(items[k][0]) + 1 if k < len(items) else 0
+            if k < len(items): t[f"bar{k}_value"] = items[k][1]
+        t["max_fruit"] = CHART_FRUITS.index(max(items, key=lambda kv: kv[1])[0]) + 1
+    else:
+        for k, v in enumerate(data.values()): t[f"line{k}_value"] = v
+    return t
+
+# %% ../nbs/10f_vlm_builtin.ipynb #671da435
+def _doc_targets(meta:dict) -> dict:
+    f = meta["fields"]; day, month, year = (int(x) for x in f["Date"].split("/"))
+    t = dict(doc_title=int(meta.get("title", "INVOICE") == "RECEIPT"), doc_customer=CUSTOMER_NAMES.index(f["Customer"]),
+             doc_day=day, doc_month=month, doc_year=year % 100)
+    t.update({f"doc_number{k}": d for k, d in enumerate(_digits(f["Number"], 4))})
+    t.update({f"doc_total{k}": d for k, d in enumerate(_digits(f["Total"], 5))})
+    return t
+
+# %% ../nbs/10f_vlm_builtin.ipynb #af171e4a
+_KIND_TARGETS = {"synth_textvqa": _sign_targets, "synth_shapes": _shape_targets, "synth_chartqa": _chart_targets,
+                 "synth_docvqa": _doc_targets}
+
 def vision_targets(kind:str, meta:dict) -> dict[str, int]:
     "What a generated image shows, as class indices for `VISION_TARGETS` (the heads that pre-train the vision encoder)."
-    t = {"kind": _KIND_ORDER.index(kind)}
-    if kind == "synth_textvqa":
-        word, *num = meta["rendered_text"].split()
-        t.update(sign_word=SIGN_WORDS.index(word), sign_number=int(num[0]) + 1 if num else 0)
-    elif kind == "synth_shapes":
-        objs = meta["objects"]
-        for c in SHAPE_COLORS: t[f"count_{c}"] = min(7, sum(o["color"] == c for o in objs))
-        for s in SHAPES:
-            t[f"count_{s}"] = min(7, sum(o["label"] == s for o in objs))
-            same = [o for o in objs if o["label"] == s]
-            t[f"color_{s}"] = _SHAPE_COLORS.index(same[0]["color"]) + 1 if len(same) == 1 else 0
-    elif kind == "synth_chartqa":
-        data = meta["data"]; bar = not all(k.isdigit() for k in data)
-        t["chart_bar"] = int(bar)
-        if bar:
-            items = list(data.items())
-            for k in range(5):
-                t[f"bar{k}_fruit"] = CHART_FRUITS.index(items[k][0]) + 1 if k < len(items) else 0
-                if k < len(items): t[f"bar{k}_value"] = items[k][1]
-            t["max_fruit"] = CHART_FRUITS.index(max(items, key=lambda kv: kv[1])[0]) + 1
-        else:
-            for k, v in enumerate(data.values()): t[f"line{k}_value"] = v
-    elif kind == "synth_docvqa":
-        f = meta["fields"]; day, month, year = (int(x) for x in f["Date"].split("/"))
-        t.update(doc_title=int(meta.get("title", "INVOICE") == "RECEIPT"), doc_customer=CUSTOMER_NAMES.index(f["Customer"]),
-                 doc_day=day, doc_month=month, doc_year=year % 100)
-        t.update({f"doc_number{k}": d for k, d in enumerate(_digits(f["Number"], 4))})
-        t.update({f"doc_total{k}": d for k, d in enumerate(_digits(f["Total"], 5))})
-    return t
+    return {"kind": _KIND_ORDER.index(kind), **_KIND_TARGETS[kind](meta)}
 
 # %% ../nbs/10f_vlm_builtin.ipynb #0986da62
 def _pretrain_item(args):
@@ -79,6 +94,7 @@ def _pretrain_item(args):
     arr = np.asarray(img.convert("RGB").resize((size, size), Image.BICUBIC), dtype=np.uint8)
     return arr, vision_targets(kind, meta)
 
+# %% ../nbs/10f_vlm_builtin.ipynb #9d1c055d
 def pretrain_images(n:int, size:int=128, seed:int=0, workers:int|None=None, progress:bool=True):
     "`n` generated training images (all four kinds in turn) as a uint8 array N×size×size×3 and their target indices."
     import numpy as np
@@ -105,6 +121,7 @@ def vision_config(size:int=128, patch:int=16, hidden:int=256, layers:int=6, head
     return CLIPVisionConfig(image_size=size, patch_size=patch, hidden_size=hidden, intermediate_size=4*hidden,
                             num_hidden_layers=layers, num_attention_heads=heads, projection_dim=hidden)
 
+# %% ../nbs/10f_vlm_builtin.ipynb #87be7fbd
 class VisionPretrainer(torch.nn.Module):
     "A CLIP vision encoder with one classification head per `VISION_TARGETS` entry on its first (class) token."
     def __init__(self, config):
@@ -119,15 +136,29 @@ class VisionPretrainer(torch.nn.Module):
         z = self.norm(self.vision(pixel_values=pixel_values, output_hidden_states=True).hidden_states[-1][:, 0])
         return {k: head(z) for k, head in self.heads.items()}
 
+# %% ../nbs/10f_vlm_builtin.ipynb #f53e649e
 def _normalize(x_uint8, device):
     x = torch.as_tensor(x_uint8).to(device).permute(0, 3, 1, 2).float() / 255
     m = torch.tensor(OPENAI_CLIP_MEAN, device=device).view(1, 3, 1, 1); s = torch.tensor(OPENAI_CLIP_STD, device=device).view(1, 3, 1, 1)
     return (x - m) / s
 
+# %% ../nbs/10f_vlm_builtin.ipynb #ed92e94d
+def _head_accuracy(net, xte, yte, batch_size:int, device) -> dict:
+    import numpy as np
+    names = list(VISION_TARGETS)
+    net.eval(); correct = np.zeros(len(names)); count = np.zeros(len(names))
+    with torch.no_grad():
+        for b in range(0, len(xte), batch_size):
+            out = net(_normalize(xte[b:b + batch_size], device)); y = yte[b:b + batch_size]
+            for j, k in enumerate(names):
+                m = y[:, j] >= 0
+                correct[j] += (out[k].argmax(-1).cpu().numpy()[m] == y[m, j]).sum(); count[j] += m.sum()
+    return {k: round(float(correct[j] / count[j]), 3) for j, k in enumerate(names) if count[j]}
+
+# %% ../nbs/10f_vlm_builtin.ipynb #2fce63ed
 def pretrain_vision(n_images:int=8000, epochs:int=10, batch_size:int=128, lr:float=1e-3, size:int=128, seed:int=0,
                     config=None, test_images:int=800, device:str|None=None, workers:int|None=None, progress:bool=True, log=print) -> tuple:
     "Train the vision encoder from scratch on generated images; returns the trained `CLIPVisionModel` and held-out accuracy per head."
-    import numpy as np
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     torch.manual_seed(seed)
     imgs, tg = pretrain_images(n_images + test_images, size, seed, workers, progress)
@@ -151,15 +182,7 @@ def pretrain_vision(n_images:int=8000, epochs:int=10, batch_size:int=128, lr:flo
             opt.zero_grad(set_to_none=True); loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0); opt.step(); sched.step(); tot += loss.detach()
         log(f"epoch {ep + 1}/{epochs}: loss {float(tot) / math.ceil(len(xtr) / batch_size):.3f}")
-    net.eval(); correct = np.zeros(len(names)); count = np.zeros(len(names))
-    with torch.no_grad():
-        for b in range(0, len(xte), batch_size):
-            out = net(_normalize(xte[b:b + batch_size], device)); y = yte[b:b + batch_size]
-            for j, k in enumerate(names):
-                m = y[:, j] >= 0
-                correct[j] += (out[k].argmax(-1).cpu().numpy()[m] == y[m, j]).sum(); count[j] += m.sum()
-    acc = {k: round(float(correct[j] / count[j]), 3) for j, k in enumerate(names) if count[j]}
-    return net.vision.cpu().float(), acc
+    return net.vision.cpu().float(), _head_accuracy(net, xte, yte, batch_size, device)
 
 # %% ../nbs/10f_vlm_builtin.ipynb #e6547253
 _CHATML_TEMPLATE = chatml_template("'<image>\\n'")
@@ -207,10 +230,12 @@ def describe(sample:Sample) -> str:
         return f"{m['title'].title()} number {f['Number']}, date {f['Date']}, customer {f['Customer']}, total {f['Total']}."
     raise HaloForgeError(f"no caption for samples from {k!r}")
 
+# %% ../nbs/10f_vlm_builtin.ipynb #95c8881d
 def caption_samples(samples:Sequence[Sample]) -> list[Sample]:
     "The same images with the question 'Describe the image.' and `describe` as the target."
     return [Sample("Describe the image.", describe(s), s.media, {**s.meta, "target": describe(s), "metric": "anls"}) for s in samples]
 
+# %% ../nbs/10f_vlm_builtin.ipynb #af433b82
 def connect_vision(adapter:VisionLMAdapter, samples:Sequence[Sample],
                    align:float=0.6,         # share of the examples in the first phase (projector only)
                    align_lr:float=2e-3,     # learning rate of the projector-only phase
@@ -235,6 +260,7 @@ from .models import register_builtin
 import importlib.util
 WEIGHTS_DIR = Path(importlib.util.find_spec("halo_forge").origin).parent/"weights"/"smollm2_vlm"   # shipped in the package
 
+# %% ../nbs/10f_vlm_builtin.ipynb #86cd59dc
 def save_vision_weights(vision, folder):
     "Write a trained vision encoder as fp16 safetensors plus its config."
     from safetensors.torch import save_file
@@ -252,6 +278,7 @@ def load_vision_weights(folder):
     m.load_state_dict({k: v.float() for k, v in load_file(str(folder/"vision.safetensors")).items()})
     return m.eval()
 
+# %% ../nbs/10f_vlm_builtin.ipynb #4502c71e
 def output_accuracy(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_size:int=16, progress:bool=False) -> dict:
     "Greedy answers scored by each dataset's own metric (the verifier's output stage): mean overall and per source."
     comps = adapter.generate(samples, n=1, temperature=0, max_new_tokens=16, batch_size=batch_size, progress=progress)
@@ -262,6 +289,7 @@ def output_accuracy(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_siz
     allv = [v for vs in per.values() for v in vs]
     return {"output": round(sum(allv) / len(allv), 4), **{k: round(sum(v) / len(v), 4) for k, v in per.items()}}
 
+# %% ../nbs/10f_vlm_builtin.ipynb #6069e514
 def connect_default(folder, n_samples:int=800, align:float=0.6, align_lr:float=2e-3, lr:float=5e-4, batch_size:int=8,
                     seed:int=0, progress:bool=True) -> dict:
     "Join the vision encoder in `folder` to SmolLM2-135M-Instruct, train the projector and LoRA, save them in `folder`."
@@ -277,6 +305,7 @@ def connect_default(folder, n_samples:int=800, align:float=0.6, align_lr:float=2
     return {**{k: round(v, 4) for k, v in stats.items()},
             "held_out": output_accuracy(ad, synth_samples("synth_mix", 64, "test"), progress=progress)}
 
+# %% ../nbs/10f_vlm_builtin.ipynb #d05e0752
 def builtin_smollm2_vlm() -> Path:
     "The embedded vision-language model: SmolLM2-135M-Instruct + the shipped vision encoder, projector and LoRA, merged and cached."
     from halo_forge.models import builtin_smollm2, cache_dir, file_lock

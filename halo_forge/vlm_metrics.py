@@ -32,6 +32,8 @@ wheres:where's whereve:where've whod:who'd whod've:who'd've who'dve:who'd've who
 whyll:why'll whyre:why're whys:why's wont:won't wouldve:would've wouldnt:wouldn't wouldnt've:wouldn't've
 wouldn'tve:wouldn't've yall:y'all yall'll:y'all'll y'allll:y'all'll yall'd've:y'all'd've y'alld've:y'all'd've
 y'all'dve:y'all'd've youd:you'd youd've:you'd've you'dve:you'd've youll:you'll youre:you're youve:you've""".split())
+
+# %% ../nbs/10a_vlm_metrics.ipynb #bcf407b3
 _NUMBER_WORDS = dict(zip("none zero one two three four five six seven eight nine ten".split(),
                          "0 0 1 2 3 4 5 6 7 8 9 10".split()))
 _ARTICLES = {"a", "an", "the"}
@@ -70,6 +72,7 @@ def levenshtein(a:str, b:str) -> int:
     "Edit distance (insertions, deletions, substitutions) between two strings, in Unicode code points (`rapidfuzz`)."
     return Levenshtein.distance(a, b)
 
+# %% ../nbs/10a_vlm_metrics.ipynb #652c65f6
 def anls(prediction:str, answers:Sequence[str]|str, threshold:float=0.5) -> float:
     "ANLS of one prediction against its accepted answers (DocVQA)."
     if isinstance(answers, str): answers = [answers]
@@ -95,6 +98,7 @@ def parse_number(text:str) -> float|None:
         return float(text)
     except ValueError: return None
 
+# %% ../nbs/10a_vlm_metrics.ipynb #9822f508
 def relaxed_accuracy(prediction:str, target:str|Sequence[str], tolerance:float=0.05) -> float:
     "1.0 when `prediction` is within `tolerance` (relative) of a numeric `target`, else exact case-insensitive match."
     if isinstance(target, (list, tuple)):

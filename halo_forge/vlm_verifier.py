@@ -27,6 +27,7 @@ def _clean_answer(a:str) -> str:
     a = re.sub(r"[\s.。!]+$", "", a)
     return a.strip().strip('"“”\'').strip()
 
+# %% ../nbs/10d_vlm_verifier.ipynb #dcb3dd47
 def answer_statements(completion:str) -> tuple[str|None, list[str]]:
     "The final answer of a completion (None when it states none) and every answer it states."
     text = (completion or "")[-20_000:]
@@ -115,7 +116,7 @@ def verify(self:VisionVerifier, completion:str, sample:Sample) -> VerifyResult:
                "weights": {k: round(v, 4) for k, v in w.items()}}
     return VerifyResult(round(reward, 4), bool(out is not None and out >= 0.5), details)
 
-# %% ../nbs/10d_vlm_verifier.ipynb #7815f9b5
+# %% ../nbs/10d_vlm_verifier.ipynb #874f4c69
 @patch
 def warm(self:VisionVerifier, samples:Sequence[Sample]):
     "Run OCR once for every distinct readable image among `samples` (detections too with a detector)."
@@ -131,6 +132,7 @@ def warm(self:VisionVerifier, samples:Sequence[Sample]):
         except HaloForgeError: pass
     return self
 
+# %% ../nbs/10d_vlm_verifier.ipynb #70c7d2c9
 @patch
 def verify_batch(self:VisionVerifier, completions, samples, workers=None, timeout=None, progress=False):
     self.warm(samples)
