@@ -59,6 +59,8 @@ def _raft_fields():
 COMMANDS = {
     "train": {**COMMON, **VERIFIER, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
+              "eval_every": (0, int, "benchmark the held-out set after every K-th RAFT cycle as well, into eval.json under "
+                                     "\"cycles\" (0: only before and after)"),
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
                                           "default: --eval-split of --dataset)"),
@@ -350,6 +352,13 @@ def cmd_train(dom, s):
             r = measured(g, stage, smp, **facts)
             print(f"guard {name} {stage}: {_bench_summary(r)}", flush=True)
             if "table" in r: print(r["table"], flush=True)
+    def measure_cycle(m):   # --eval-every K: the held-out set after cycles K, 2K, ... (the last one is "after")
+        k = m["cycle"] + 1
+        if held_out and s["eval_every"] and k % s["eval_every"] == 0 and k < cfg.cycles:
+            r = measured(ev.setdefault("cycles", {}), str(k), held_out)
+            print(f"held-out after cycle {k}: {_bench_summary(r)}", flush=True)
+            if tracker: tracker.log_heldout(f"cycle_{k}", {x: v for x, v in r.items() if x != "results"})
+    trainer.callbacks.append(measure_cycle)
     measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()

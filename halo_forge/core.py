@@ -19,13 +19,14 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'SELECTIONS', 'NON_DEF
            'is_quantized', 'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
            'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
            'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
-           'add_setting_flags', 'balance_kept', 'select', 'read_jsonl', 'append_jsonl', 'write_json_atomic',
-           'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap',
-           'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather',
-           'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval',
-           'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain',
-           'domain_index', 'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec',
-           'split_local', 'split_column', 'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset']
+           'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl',
+           'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
+           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
+           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints',
+           'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark',
+           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
+           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'media_roots', 'confine_media',
+           'hub_failure', 'load_hub_dataset']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -606,6 +607,8 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "verify_workers": (lambda v: v >= 0, "0 or more"), "verify_timeout": (lambda v: v > 0, "above 0"),
     "seed": (lambda v: v >= 0, "0 or more"), "limit": (lambda v: v >= 1, "at least 1"),
     "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "keep_checkpoints": (lambda v: v >= 0, "0 or more (0: all)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
+    "replay": (lambda v: v >= 0, "0 or more (a share of the kept set; 0: no replay)"),
+    "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
 }
 
 def _flag(name): return "--" + name.replace("_", "-")
@@ -649,6 +652,9 @@ class RAFTConfig:
     keep_percent: float = 0.5          # fraction of candidates kept after the threshold
     reward_threshold: float = 0.5      # candidates below this reward are never kept
     selection: str = "per_prompt"      # "per_prompt": best of each prompt; "global": best overall; "balanced": per_prompt, each category capped at an even share
+    distinct: bool = True              # identical completions of one prompt are kept once
+    drop_uniform: bool = False         # prompts whose samples all passed (or all failed) contribute nothing
+    replay: float = 0.0                # each cycle, add the starting model's correct answers (replay.jsonl), this share of the kept set
     lr: float = 1e-4                   # learning rate in cycle 0
     lr_decay: float = 0.85             # lr of cycle c is lr * lr_decay**c ...
     min_lr: float = 1e-6               # ... but never below this
@@ -766,14 +772,17 @@ def select(rollouts:dict, # prompt index -> list of completions
            rewards:dict,  # prompt index -> list of rewards (same order)
            keep_percent:float=0.5, reward_threshold:float=0.5, selection:str="per_prompt",
            categories:dict|None=None, # prompt index -> category (for "balanced"; a missing one counts as "other")
+           distinct:bool=True,      # identical completions of one prompt count once
+           drop_uniform:bool=False, # leave out prompts whose samples all reached the threshold (all-failed ones give nothing anyway)
           ) -> list[tuple[int, str, float]]:
     "The (prompt index, completion, reward) triples to train on, best first."
     if selection not in SELECTIONS: raise HaloForgeError(f"selection must be one of {', '.join(SELECTIONS)}, not {selection!r}")
     per = {}
     for i in sorted(rollouts):
         seen, cands = set(), []
+        if drop_uniform and all(r >= reward_threshold for r in rewards[i]): per[i] = []; continue
         for c, r in zip(rollouts[i], rewards[i]):
-            if r >= reward_threshold and c.strip() and c.strip() not in seen:
+            if r >= reward_threshold and c.strip() and not (distinct and c.strip() in seen):
                 seen.add(c.strip()); cands.append((i, c, r))
         per[i] = sorted(cands, key=lambda t: -t[2])
     if selection in ("per_prompt", "balanced"):
@@ -786,6 +795,32 @@ def select(rollouts:dict, # prompt index -> list of completions
         total = sum(len(v) for v in rollouts.values())
         kept = sorted([t for v in per.values() for t in v], key=lambda t: -t[2])[:math.ceil(keep_percent*total)]
     return sorted(kept, key=lambda t: -t[2])
+
+# %% ../nbs/00_core.ipynb #85f423b1
+def replay_pool(rollouts:dict, # prompt index -> completions (of cycle 0: the starting model's)
+                verified:dict, # prompt index -> verification records (dicts with `correct` and `reward`), same order
+               ) -> list[tuple[int, str, float]]:
+    "The distinct correct completions of every prompt, as (prompt index, completion, reward): what `replay` draws from."
+    pool = []
+    for i in sorted(rollouts):
+        seen = set()
+        for c, r in zip(rollouts[i], verified[i]):
+            if r["correct"] and c.strip() and c.strip() not in seen: seen.add(c.strip()); pool.append((i, c, r["reward"]))
+    return pool
+
+def draw_replay(pool:list, n:int, kept:Sequence=(), seed:int=0) -> list[tuple[int, str, float]]:
+    "Up to `n` triples of `pool` not in `kept`: one of each prompt (in a seeded random order) before a second of any."
+    import random
+    rng, have, by = random.Random(seed), {(i, c.strip()) for i, c, _ in kept}, {}
+    for t in pool:
+        if (t[0], t[1].strip()) not in have: by.setdefault(t[0], []).append(t)
+    order = sorted(by); rng.shuffle(order)
+    for i in order: rng.shuffle(by[i])
+    out, depth = [], 0
+    while len(out) < n and any(len(by[i]) > depth for i in order):
+        out += [by[i][depth] for i in order if len(by[i]) > depth][:n - len(out)]
+        depth += 1
+    return out
 
 # %% ../nbs/00_core.ipynb #9c649346
 def read_jsonl(path, repair:bool=False) -> list:
@@ -940,7 +975,9 @@ def manifest_diff(old:dict, new:dict) -> list[str]:
     "The defining fields that differ between two manifests, as 'name old -> new'."
     short = lambda x: (t if len(t := json.dumps(x)) <= 40 else t[:37] + "...")
     keys = sorted(set(old["run"]) | set(new["run"]))
-    return [f"{k} {short(old['run'].get(k))} -> {short(new['run'].get(k))}" for k in keys if old["run"].get(k) != new["run"].get(k)]
+    dflt = json.loads(json.dumps(asdict(RAFTConfig())))   # a setting newer than the old run, at its default, is no difference
+    old_run = {**{k: v for k, v in dflt.items() if k in new["run"] and k not in old["run"]}, **old["run"]}
+    return [f"{k} {short(old_run.get(k))} -> {short(new['run'].get(k))}" for k in keys if old_run.get(k) != new["run"].get(k)]
 
 # %% ../nbs/00_core.ipynb #dc222835
 def _dist_state():
@@ -1058,7 +1095,7 @@ def run(self:RAFTTrainer) -> list[dict]:
         m = metrics[-1]
         fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
         self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
-                 f"kept {m['kept']}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
+                 f"kept {m['kept']}{' + ' + str(m['replayed']) + ' replayed' if m.get('replayed') else ''}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
                  f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
         for cb in self.callbacks: cb(m)
     if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
@@ -1117,18 +1154,22 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
     kept = select(rollouts, rewards, c.keep_percent, c.reward_threshold, c.selection,
-                  categories={i: self.samples[i].meta.get("category") for i in rollouts})
+                  categories={i: self.samples[i].meta.get("category") for i in rollouts}, distinct=c.distinct, drop_uniform=c.drop_uniform)
+    replayed = draw_replay(self.load_replay_pool(cycle, rollouts, verified), int(c.replay * len(kept) + 0.5), kept,
+                           seed=c.seed + cycle) if c.replay else []
     if is_main():
         with atomic_file(d/"kept.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in kept))
+        if c.replay:
+            with atomic_file(d/"replayed.jsonl") as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in replayed))
     lr = c.cycle_lr(cycle)
     t0 = time.time()
-    examples = LazyExamples(kept, lambda k: self.adapter.training_example(self.samples[k[0]], k[1]))
+    examples = LazyExamples(kept + replayed, lambda k: self.adapter.training_example(self.samples[k[0]], k[1]))
     tr = self.adapter.train(examples, lr=lr, epochs=c.epochs, batch_size=c.batch_size, grad_accum=c.grad_accum,
                             seed=c.seed + cycle, progress=c.progress and is_main(), gradient_checkpointing=c.gradient_checkpointing)
     train_s = time.time() - t0
     # 4. checkpoint (atomic), then stats, plot and state (the main process writes; the others wait)
     fails = failure_counts(r for i in rollouts for r in verified[i])
-    stats = {**cycle_stats(cycle, rewards, correct, len(kept), lr), **fails, **tr,
+    stats = {**cycle_stats(cycle, rewards, correct, len(kept), lr), **({"replayed": len(replayed)} if c.replay else {}), **fails, **tr,
              "gen_s": round(gen_s, 2), "verify_s": round(verify_s, 2), "train_s": round(train_s, 2)}
     if n_proc > 1: stats.update(processes=n_proc, replica_digests=gather([self.adapter.weights_digest()]))
     if is_main():
@@ -1140,6 +1181,19 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     barrier()
     self.adapter.after_checkpoint(d/"checkpoint")
     return stats
+
+@patch
+def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
+    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
+    p = self.out/"replay.jsonl"
+    if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
+    if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
+        rollouts = {r["i"]: r["completions"] for r in read_jsonl(self.out/"cycle_000"/"rollouts.jsonl")}
+        verified = {r["i"]: r["results"] for r in read_jsonl(self.out/"cycle_000"/"verifications.jsonl")}
+    pool = replay_pool(rollouts, verified)
+    if is_main():
+        with atomic_file(p) as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in pool))
+    return pool
 
 def prune_checkpoints(out, keep:int) -> list[Path]:
     "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
