@@ -936,25 +936,41 @@ class ArrowRows(Sequence):
     def __repr__(self): return f"ArrowRows({len(self)} rows, {'JSON text' if self.text else ', '.join(self.ds.column_names)})"
 
 # %% ../nbs/00_core.ipynb #cee0646c
+class _RowNotes(dict):
+    "A lazily made sample's `meta`: what is written into it is also kept in `notes` for its row."
+    def __init__(self, meta, notes, i): super().__init__(meta); self._notes, self._i = notes, i
+    def __setitem__(self, k, v): super().__setitem__(k, v); self._notes.setdefault(self._i, {})[k] = v
+    def setdefault(self, k, v=None):
+        if k not in self: self[k] = v
+        return self[k]
+    def update(self, *a, **kw):
+        for k, v in dict(*a, **kw).items(): self[k] = v
+    def __reduce__(self): return (dict, (dict(self),))   # a plain dict in another process
+
 class LazySamples(Sequence):
     "Samples made from `rows` on access (`make(row, n)`, n from 1); slices and subsets hold only row numbers."
-    def __init__(self, rows:Sequence, make:Callable, idx=None):
+    def __init__(self, rows:Sequence, make:Callable, idx=None, notes:dict|None=None):
         import numpy as np
-        self.rows, self.make = rows, make
+        self.rows, self.make, self.notes = rows, make, {} if notes is None else notes   # notes: row -> meta written later
         self.idx = np.arange(len(rows), dtype=np.int64) if idx is None else np.asarray(idx, dtype=np.int64)
+    def _made(self, r, i:int) -> Sample:
+        s = self.make(r, i + 1)
+        if i in self.notes: s.meta.update(self.notes[i])
+        s.meta = _RowNotes(s.meta, self.notes, i)
+        return s
     def __len__(self): return len(self.idx)
     def __getitem__(self, k):
-        if isinstance(k, slice): return LazySamples(self.rows, self.make, self.idx[k])
-        i = int(self.idx[k]); return self.make(self.rows[i], i + 1)
+        if isinstance(k, slice): return LazySamples(self.rows, self.make, self.idx[k], self.notes)
+        i = int(self.idx[k]); return self._made(self.rows[i], i)
     def __iter__(self):
         take = getattr(self.rows, "take", None) or (lambda ix: [self.rows[int(i)] for i in ix])
         for a in range(0, len(self.idx), 512):
             part = self.idx[a:a + 512]
-            for i, r in zip(part, take(part)): yield self.make(r, int(i) + 1)
+            for i, r in zip(part, take(part)): yield self._made(r, int(i))
     def subset(self, positions:Sequence[int]) -> "LazySamples":
         "The samples at `positions` (of this sequence), still lazy."
         import numpy as np
-        return LazySamples(self.rows, self.make, self.idx[np.asarray(positions, dtype=np.int64)])
+        return LazySamples(self.rows, self.make, self.idx[np.asarray(positions, dtype=np.int64)], self.notes)
     def check(self) -> "LazySamples":
         "Make every sample once (and drop it), so a row that does not fit is an error now."
         for _ in self: pass
