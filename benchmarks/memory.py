@@ -3,8 +3,9 @@ vision (a tiny LLaVA); and of loading a 200,000-row local dataset.
 
     python benchmarks/memory.py [sft] [vlm] [loading]      (default: all three)
 
-Each measurement is a fresh process; its peak RSS (resource.getrusage) is reported. "lazy" is halo-forge as it
-is: examples are made batch by batch (`core.LazyExamples`) and a clip's log-mel features only exist inside its
+Each measurement is a fresh process; its peak RSS (VmHWM of /proc/self/status) is reported; getrusage's ru_maxrss
+is not used, since after exec it starts from the parent's RSS at the fork and would hide a child smaller than that.
+"lazy" is halo-forge as it is: examples are made batch by batch (`core.LazyExamples`) and a clip's log-mel features only exist inside its
 batch (`WhisperAdapter.collate`). "eager", the baseline measured in the same run, builds every example first and
 keeps each clip's features in its example, as halo-forge did before. The number that matters is the growth
 from 200 to 2,000 examples. The vision case reads 640x480 PNGs named by path in a TextVQA-shaped jsonl; its "eager"
@@ -37,7 +38,7 @@ else:
         from halo_forge.audio import load_audio
         for e in examples: e["input_features"] = ad.features([load_audio(e["audio"])])[0].cpu()
     ad.enable_lora(); ad.train(examples, epochs=1, batch_size=8, progress=False)
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024}))
 '''
 
 VLM_CHILD = r'''
@@ -58,13 +59,13 @@ else:   # the old layout: decoded images in the samples, pixel values in every e
     examples = [ad.training_example(s, s.meta["target"]) for s in samples]
     for e, s in zip(examples, samples): e.update(ad.processor.image_processor(images=[s.media], return_tensors="pt"))
     ad.enable_lora(); ad.train(examples, epochs=1, batch_size=8, progress=False)
-print(json.dumps({"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024}))
 '''
 
 LOAD_CHILD = r'''
 import json, resource, sys, time
 path, mode = sys.argv[1:3]
-rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+rss = lambda: int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024
 from pathlib import Path
 import datasets   # imported before the baseline in both modes: what is measured is the data, not the libraries
 from halo_forge.core import load_domain, read_rows, split_local, data_fingerprint, overlap
@@ -135,10 +136,10 @@ def main():
     dest = Path(__file__).with_suffix(".json")
     results = json.loads(dest.read_text()) if dest.exists() else {}
     if isinstance(results, list): results = {"sft": results}   # the file before it had one key per case
-    if "vlm" in cases: results["vlm"] = vlm_case(work, env)
-    if "loading" in cases: results["loading"] = loading_case(work, env)
-    if "sft" in cases: results["sft"] = sft_case(work, env)
-    dest.write_text(json.dumps(results, indent=2))
+    for case, run in (("loading", loading_case), ("vlm", vlm_case), ("sft", sft_case)):
+        if case in cases:
+            results[case] = run(work, env)
+            dest.write_text(json.dumps(results, indent=2))   # after each case, so a later failure keeps it
 
 def sft_case(work, env):
     from halo_forge.core import tiny_causal_lm
