@@ -309,21 +309,6 @@ class LazyExamples:
     def __len__(self): return len(self._scan())
     def __getitem__(self, i): return self.make(self.items[self._scan()[i]])
 
-
-# Measured by `benchmarks/memory.py` (one run, each measurement a fresh process, peak RSS; `sft` of a tiny
-# Llama on GSM8K-shaped rows and of a tiny Whisper on espeak clips, one epoch, 2-core CPU), against the
-# old way of building every example first and keeping each clip's features in it:
-#
-# | domain | examples built | 200 examples | 2,000 examples | growth |
-# |---|---|---|---|---|
-# | reasoning | all first (before) | 1,199 MB | 1,208 MB | 9 MB |
-# | reasoning | per batch (now) | 1,195 MB | 1,200 MB | 5 MB |
-# | audio | all first, features kept (before) | 2,083 MB | 4,203 MB | **2,120 MB** |
-# | audio | per batch, features in `collate` (now) | 1,750 MB | 1,781 MB | **31 MB** |
-#
-# Tokenized text is small, so for reasoning the gain is small at this size (it matters at MetaMathQA's
-# 395K rows); for speech the growth drops from about 1 MB per clip to almost nothing.
-
 # %% ../nbs/00_core.ipynb #7b6cf132
 @patch
 def train(self:ModelAdapter, examples:Sequence,
