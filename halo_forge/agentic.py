@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Callable, Sequence
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, CausalLMAdapter, ModelAdapter, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, draw_split, read_rows, load_hub_dataset)
+                             RAFTTrainer, Domain, register_domain, benchmark, write_json_atomic, hash_split, draw_split, read_rows, load_hub_dataset,
+                             local_rows, hub_rows, is_streaming, ArrowRows, LazySamples)
+from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
@@ -20,8 +22,8 @@ __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_C
            'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls', 'best_assignment', 'tool_index',
            'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter', 'tool_adapter', 'call_category',
            'tool_sample', 'toolcall_tasks', 'bfcl_data_dir', 'load_bfcl', 'load_bfcl_mix', 'xlam_row', 'bfcl_row',
-           'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark',
-           'AgenticRAFTTrainer']
+           'tool_row_sample', 'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report',
+           'agentic_benchmark', 'AgenticRAFTTrainer']
 
 # %% ../nbs/40_agentic.ipynb #524af743
 MAX_CALL_CHARS = 100_000  # a <tool_call> block longer than this is not parsed ("too large")
@@ -721,49 +723,54 @@ def bfcl_row(r:dict) -> Sample:
                        category=r.get("category"), id=r.get("id"), gold_format="bfcl")
 
 # %% ../nbs/40_agentic.ipynb #c8315c77
-def convert_tool_rows(rows:Sequence[dict], source:str, limit:int|None=None) -> list[Sample]:
-    "Samples from xLAM- or BFCL-shaped rows; a row that does not fit is an error naming `source` and the row."
-    out = []
-    for n, r in enumerate(rows, 1):
-        if limit and len(out) >= limit: break
-        try:
-            if not isinstance(r, dict): raise ValueError("not an object")
-            s = bfcl_row(r) if "function" in r and "question" in r else xlam_row(r)
-        except (KeyError, ValueError, TypeError, AttributeError) as e:
-            msg = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-            raise HaloForgeError(f"{source}: row {n}: {msg}") from None
-        if s.meta.get("id") is None: s.meta["id"] = f"{Path(source).name}-{n}"
-        s.meta.setdefault("source", source)
-        out.append(s)
-    return out
+def tool_row_sample(r:dict, n:int, source:str) -> Sample:
+    "Row `n` (from 1) of `source`, xLAM- or BFCL-shaped, as a sample; a row that does not fit is an error naming `source` and the row."
+    try:
+        if not isinstance(r, dict): raise ValueError("not an object")
+        s = bfcl_row(r) if "function" in r and "question" in r else xlam_row(r)
+    except (KeyError, ValueError, TypeError, AttributeError) as e:
+        msg = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+        raise HaloForgeError(f"{source}: row {n}: {msg}") from None
+    if s.meta.get("id") is None: s.meta["id"] = f"{Path(source).name}-{n}"
+    s.meta.setdefault("source", source)
+    return s
+
+def convert_tool_rows(rows:Sequence[dict], source:str, limit:int|None=None) -> LazySamples:
+    "Samples made on access from xLAM- or BFCL-shaped rows (`core.LazySamples`), every row checked once now."
+    return LazySamples(rows, partial(tool_row_sample, source=source))[:limit or None].check()
 
 # %% ../nbs/40_agentic.ipynb #9dde2257
 XLAM_REPO = "Salesforce/xlam-function-calling-60k"
 
-def load_xlam_rows(limit:int|None=None) -> list[dict]:
-    "The Hub rows of xLAM (cache or Hub), or one clear error."
-    return load_hub_dataset(XLAM_REPO, None, "train", "xlam", "use a local file in its shape (--dataset path/to/xlam.jsonl) "
-                            "or the offline set toolcalls").to_list()
+def _xlam_part(r, split): return hash_split(str(r.get("query", "")), 20) == split
 
-def xlam_split(rows:Sequence[dict], split:str) -> list[dict]:
-    "The rows of `split`: one query in twenty (by hash) is `test`, the rest `train`."
+def load_xlam_rows(split:str|None=None, limit:int|None=None) -> ArrowRows:
+    "The Hub rows of xLAM (cache or Hub), Arrow-backed, or one clear error; with `--streaming`, the first `limit` rows of `split`."
+    keep = (lambda ds: ds.filter(partial(_xlam_part, split=split))) if is_streaming() and split else None
+    return hub_rows(XLAM_REPO, None, "train", limit if is_streaming() else None, "xlam",
+                    "use a local file in its shape (--dataset path/to/xlam.jsonl) or the offline set toolcalls", prepare=keep)
+
+def xlam_split(rows:Sequence[dict], split:str) -> Sequence[dict]:
+    "The rows of `split`: one query in twenty (by hash) is `test`, the rest `train` (Arrow rows stay on disk)."
     if split not in ("train", "test"): raise HaloForgeError(f"xlam has splits train and test, not {split!r}")
-    return [r for r in rows if hash_split(str(r.get("query", "")), 20) == split]
+    if isinstance(rows, ArrowRows):
+        return rows.select([k for k, q in enumerate(rows.column("query")) if hash_split(str("" if q is None else q), 20) == split])
+    return [r for r in rows if _xlam_part(r, split)]
 
 # %% ../nbs/40_agentic.ipynb #266864f1
-def load_agentic(name:str, split:str="train", limit:int|None=None, seed:int=0, rows:Sequence[dict]|None=None) -> list[Sample]:
+def load_agentic(name:str, split:str="train", limit:int|None=None, seed:int=0, rows:Sequence[dict]|None=None) -> Sequence[Sample]:
     "Samples of an agentic dataset: `toolcalls`, `bfcl`, `bfcl_<category>`, `xlam`, `xlam_sft`, or a local file."
     p = Path(name).expanduser()
     if p.exists():
         if p.is_dir(): raise HaloForgeError(f"{name} is a folder; pass a .jsonl or .json file")
-        return convert_tool_rows(read_rows(p), str(p), limit)
+        return convert_tool_rows(local_rows(p), str(p), limit)
     if name == "toolcalls": return toolcall_tasks(split, limit, seed)
     if name == "bfcl" or name.removeprefix("bfcl_") in BFCL_FILES and name.startswith("bfcl_"):
         if split not in ("test", None): raise HaloForgeError(f"{name} is evaluation data with only a test split; train on toolcalls, xlam or a local file")
         return load_bfcl_mix(limit) if name == "bfcl" else load_bfcl(name.removeprefix("bfcl_"), limit)
     if name in ("xlam", "xlam_sft"):
         if name == "xlam_sft" and split != "train": raise HaloForgeError("xlam_sft has only a train split (it is SFT data)")
-        return convert_tool_rows(xlam_split(rows if rows is not None else load_xlam_rows(), split), f"{XLAM_REPO}:{split}", limit)
+        return convert_tool_rows(xlam_split(rows if rows is not None else load_xlam_rows(split, limit), split), f"{XLAM_REPO}:{split}", limit)
     raise HaloForgeError(f"unknown dataset {name!r}: use toolcalls, bfcl, bfcl_<category> ({', '.join(BFCL_FILES)}), xlam, xlam_sft, or a local file")
 
 # %% ../nbs/40_agentic.ipynb #2b84af75

@@ -13,7 +13,9 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
-                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media, ratio_interval)
+                             RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media,
+                             local_rows, hub_rows, LazySamples, ratio_interval)
+from functools import partial
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options, asset_file
 
 # %% auto #0
@@ -745,31 +747,34 @@ def _wav_folder(d:Path) -> list[dict]:
         rows.append({"audio": str(w), "text": t.read_text().strip(), "id": w.stem})
     return rows
 
-def load_local_audio(path, limit:int|None=None, task:str="asr") -> list[Sample]:
-    "Samples from a manifest (.jsonl/.json/.parquet), a LibriSpeech-layout folder, or a folder of .wav + .txt."
+def _audio_row(r, n, base, source, task): return audio_row_sample(r, base, source, n, task)
+
+def load_local_audio(path, limit:int|None=None, task:str="asr") -> LazySamples:
+    "Samples from a manifest (.jsonl/.json/.parquet, read as Arrow rows), a LibriSpeech-layout folder, or a folder of .wav + .txt."
     p = Path(path).expanduser()
     if p.is_dir():
         rows = _librispeech_folder(p) or _wav_folder(p)
         if not rows: raise HaloForgeError(f"{p} holds no *.trans.txt files and no .wav files")
         base = None
-    elif p.suffix in (".jsonl", ".json", ".parquet"): rows, base = read_rows(p), p.parent
+    elif p.suffix in (".jsonl", ".json", ".parquet"): rows, base = local_rows(p), p.parent
     else: raise HaloForgeError(f"{p}: use a .jsonl/.json/.parquet manifest or a folder of audio")
-    rows = rows[:limit] if limit else rows
-    return [audio_row_sample(r, base, str(p), n, task) for n, r in enumerate(rows, 1)]
+    return LazySamples(rows, partial(_audio_row, base=base, source=str(p), task=task))[:limit or None].check()
 
 # %% ../nbs/20_audio.ipynb #64482799
 HUB_AUDIO = {"librispeech": ("openslr/librispeech_asr", "clean", "test"), "librispeech_sft": ("openslr/librispeech_asr", "clean", "train.100")}
 _HUB_SPLITS = {"train": "train.100", "test": "test", "validation": "validation"}
 
-def load_hub_audio(name:str, split:str, limit:int|None=None, task:str="asr") -> list[Sample]:
-    "Samples of a Hub speech dataset (audio read undecoded, then decoded with soundfile)."
+def _undecoded_audio(ds):
+    import datasets
+    return ds.cast_column("audio", datasets.Audio(decode=False))
+
+def load_hub_audio(name:str, split:str, limit:int|None=None, task:str="asr") -> LazySamples:
+    "Samples of a Hub speech dataset, made on access from its Arrow rows (audio read undecoded, then decoded with soundfile)."
     repo, config, default = HUB_AUDIO[name]
     split = _HUB_SPLITS.get(split, split) if name == "librispeech" else default
-    import datasets
-    ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name,
-                          "use a local folder or manifest (--dataset path), or an offline set: librivox, espeak")
-    ds = ds.cast_column("audio", datasets.Audio(decode=False))
-    return [audio_row_sample(r, None, f"{repo}:{split}", n, task) for n, r in enumerate(ds.to_list(), 1)]
+    rows = hub_rows(repo, config, split, limit, name, "use a local folder or manifest (--dataset path), or an offline set: librivox, espeak",
+                    prepare=_undecoded_audio)
+    return LazySamples(rows, partial(_audio_row, base=None, source=f"{repo}:{split}", task=task)).check()
 
 # %% ../nbs/20_audio.ipynb #2044b681
 AUDIO_DATASETS = {

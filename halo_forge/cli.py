@@ -8,12 +8,12 @@ Docs: https://halo-forge.github.io/halo-forge/cli.html.md"""
 from __future__ import annotations
 import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
                              verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags, split_column, paired_difference, paired_ratio_difference, media_roots)
+                             OneLineParser, add_setting_flags, split_column, paired_difference, paired_ratio_difference, media_roots, subset)
 
 # %% auto #0
 __all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
@@ -29,6 +29,7 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
     "overwrite": (False, bool, "replace what an earlier halo-forge command of the same kind left at --output"),
     "load_in_4bit": (False, bool, "QLoRA: load the base model's weights in 4-bit NF4 (bitsandbytes) and train LoRA on top"),
     "limit": (None, int, "use only the first N rows (of the split)"),
+    "streaming": (False, bool, "read a Hub dataset row by row (datasets' streaming mode) instead of downloading it whole; needs --limit"),
     "split": (None, str, "dataset split; a local file without a split column has train and test (1 task in 5, by hash) "
                          "and all"),
     "seed": (0, int, "random seed"),
@@ -177,14 +178,15 @@ def held_out_difference(ev:dict, first:str="before", second:str="after") -> dict
     if not ra or not rb or [r["id"] for r in ra] != [r["id"] for r in rb]: return None
     return paired_difference([float(r["correct"]) for r in ra], [float(r["correct"]) for r in rb])
 
-def _usable(verifier, samples, what:str, drop:bool) -> list:
-    "Count and list the samples whose reference the verifier cannot use; leave them out when `drop`."
-    bad = [(s, why) for s in samples if (why := verifier.check_reference(s))]
+def _usable(verifier, samples, what:str, drop:bool) -> Sequence:
+    "Count and list the samples whose reference the verifier cannot use; leave them out when `drop` (lazy samples stay lazy)."
+    bad = [(k, s, why) for k, s in enumerate(samples) if (why := verifier.check_reference(s))]
     if bad:
-        shown = "; ".join(f"{s.meta.get('id', '?')}: {why}" for s, why in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        shown = "; ".join(f"{s.meta.get('id', '?')}: {why}" for _, s, why in bad[:5]) + (" ..." if len(bad) > 5 else "")
         print(f"{len(bad)} of {len(samples)} {what} references cannot be graded{' and are left out' if drop else ''}: {shown}", flush=True)
-    ids = {id(s) for s, _ in bad}
-    return [s for s in samples if id(s) not in ids] if drop else list(samples)
+    if not (drop and bad): return samples
+    skip = {k for k, _, _ in bad}
+    return subset(samples, [k for k in range(len(samples)) if k not in skip])
 
 def cmd_datasets(dom, s=None):
     print(f"{dom.name} datasets (default: {dom.default_dataset}; sft: {dom.default_sft_dataset})")

@@ -12,21 +12,22 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 # %% auto #0
-__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'SELECTIONS', 'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS',
-           'DOMAIN_MODULES', 'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS', 'HaloForgeError', 'Sample',
-           'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit', 'Verifier', 'pool_context',
-           'progress_bar', 'ExactMatchVerifier', 'failure_counts', 'check_failures', 'LoraSettings', 'ModelAdapter',
-           'is_quantized', 'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json', 'atomic_dir',
-           'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm', 'coerce_setting',
-           'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type',
-           'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl',
-           'write_json_atomic', 'atomic_file', 'read_rows', 'cycle_stats', 'plot_rewards', 'sample_key',
-           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
-           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints',
-           'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark',
-           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
-           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'media_roots', 'confine_media',
-           'hub_failure', 'load_hub_dataset']
+__all__ = ['MARKER', 'ARTIFACT_READERS', 'SETTING_RULES', 'SELECTIONS', 'ROWS_COLUMN', 'ROWS_LAYOUT', 'NON_DEFINING', 'DOMAINS',
+           'BUILTIN_DOMAINS', 'DOMAIN_MODULES', 'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE', 'EVAL_SPLITS',
+           'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout', 'time_limit',
+           'Verifier', 'pool_context', 'progress_bar', 'ExactMatchVerifier', 'failure_counts', 'check_failures',
+           'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind', 'claim_target', 'mark_json',
+           'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm',
+           'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser',
+           'flag_type', 'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl',
+           'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples',
+           'subset', 'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier',
+           'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record',
+           'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference',
+           'ratio_interval', 'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index',
+           'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local',
+           'split_column', 'hub_streaming', 'is_streaming', 'media_roots', 'confine_media', 'hub_failure',
+           'load_hub_dataset', 'hub_rows']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -308,21 +309,6 @@ class LazyExamples:
     def dropped(self) -> int: return len(self.items) - len(self._scan())
     def __len__(self): return len(self._scan())
     def __getitem__(self, i): return self.make(self.items[self._scan()[i]])
-
-
-# Measured by `benchmarks/memory.py` (one run, each measurement a fresh process, peak RSS; `sft` of a tiny
-# Llama on GSM8K-shaped rows and of a tiny Whisper on espeak clips, one epoch, 2-core CPU), against the
-# old way of building every example first and keeping each clip's features in it:
-#
-# | domain | examples built | 200 examples | 2,000 examples | growth |
-# |---|---|---|---|---|
-# | reasoning | all first (before) | 1,199 MB | 1,208 MB | 9 MB |
-# | reasoning | per batch (now) | 1,195 MB | 1,200 MB | 5 MB |
-# | audio | all first, features kept (before) | 2,083 MB | 4,203 MB | **2,120 MB** |
-# | audio | per batch, features in `collate` (now) | 1,750 MB | 1,781 MB | **31 MB** |
-#
-# Tokenized text is small, so for reasoning the gain is small at this size (it matters at MetaMathQA's
-# 395K rows); for speech the growth drops from about 1 MB per clip to almost nothing.
 
 # %% ../nbs/00_core.ipynb #7b6cf132
 @patch
@@ -882,6 +868,139 @@ def read_rows(path, fmt:str|None=None) -> list[dict]: # fmt: "jsonl", "json" or 
         return rows
     raise HaloForgeError(f"{path}: unsupported file type {path.suffix!r} (use .jsonl, .json or .parquet)")
 
+# %% ../nbs/00_core.ipynb #36bfdf1f
+ROWS_COLUMN = "_halo_forge_row"   # the column that holds a .jsonl/.json row's JSON text
+ROWS_LAYOUT = 1                   # bump when the cached layout changes, so old copies are not reused
+import functools
+
+def _json_texts(path:Path, fmt:str):
+    "Each row of a .jsonl / .json file as JSON text, checked as it is read."
+    if fmt == "json":
+        for r in read_rows(path, "json"): yield json.dumps(r)
+        return
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip(): continue
+            try: json.loads(line)
+            except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
+            yield line.strip()
+
+def _write_arrow(dest:Path, rows:Iterable|None=None, features=None, parquet:Path|None=None):
+    "Write `rows` (dicts) or a parquet file's batches into the Arrow file `dest`, atomically."
+    from datasets.arrow_writer import ArrowWriter
+    import pyarrow as pa
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+    try:
+        if parquet is not None:
+            import pyarrow.parquet as pq
+            try:
+                pf = pq.ParquetFile(parquet)
+                with ArrowWriter(path=str(tmp), schema=pf.schema_arrow.remove_metadata()) as w:
+                    for b in pf.iter_batches(): w.write_table(pa.Table.from_batches([b]).replace_schema_metadata(None))
+                    w.finalize()
+            except Exception as e: raise HaloForgeError(f"{parquet}: not a readable parquet file ({type(e).__name__})") from None
+        else:
+            with ArrowWriter(path=str(tmp), features=features) as w:
+                for r in rows: w.write(r)
+                w.finalize()
+        os.replace(tmp, dest)
+    finally: tmp.unlink(missing_ok=True)
+
+@functools.lru_cache(maxsize=32)
+def _open_arrow(dest:str):   # one memory map per Arrow copy in a process, however often its file is loaded
+    import datasets
+    return datasets.Dataset.from_file(dest)
+
+def local_rows(path, fmt:str|None=None) -> "ArrowRows":
+    "The rows of a local .jsonl/.json/.parquet file, memory-mapped from an Arrow copy in the cache (written on first use)."
+    import datasets
+    path = Path(path)
+    if not path.is_file(): raise HaloForgeError(f"{path} not found")
+    fmt = fmt or path.suffix.lower().lstrip(".")
+    if fmt not in ("jsonl", "json", "parquet"):
+        raise HaloForgeError(f"{path}: unsupported file type {path.suffix!r} (use .jsonl, .json or .parquet)")
+    st = path.stat()
+    key = hashlib.sha1(json.dumps([str(path.resolve()), st.st_size, st.st_mtime_ns, fmt, ROWS_LAYOUT]).encode()).hexdigest()[:24]
+    dest = Path(os.environ.get("HALO_FORGE_CACHE", Path.home()/".cache"/"halo_forge")).expanduser()/"rows"/f"{key}.arrow"   # `models.cache_dir`, without importing torch
+    if not dest.exists():
+        if fmt == "parquet": _write_arrow(dest, parquet=path)
+        else: _write_arrow(dest, ({ROWS_COLUMN: t} for t in _json_texts(path, fmt)), datasets.Features({ROWS_COLUMN: datasets.Value("string")}))
+    return ArrowRows(_open_arrow(str(dest)))
+
+# %% ../nbs/00_core.ipynb #4e713dd4
+class ArrowRows(Sequence):
+    "The rows of an Arrow-backed `datasets.Dataset` as dicts, each read from the (memory-mapped) table when asked for."
+    def __init__(self, ds): self.ds, self.text = ds, ds.column_names == [ROWS_COLUMN]
+    def __len__(self): return len(self.ds)
+    def _row(self, r): return json.loads(r[ROWS_COLUMN]) if self.text else r
+    def __getitem__(self, i):
+        if isinstance(i, slice): return self.select(range(len(self))[i])
+        return self._row(self.ds[range(len(self))[i]])
+    def take(self, idx:Sequence[int]) -> list:
+        "The rows at positions `idx`, read as one batch."
+        if not len(idx): return []
+        b = self.ds[[int(i) for i in idx]]
+        return [self._row(dict(zip(b, v))) for v in zip(*b.values())]
+    def __iter__(self):
+        for a in range(0, len(self), 512): yield from self.take(range(a, min(a + 512, len(self))))
+    def select(self, idx:Sequence[int]) -> "ArrowRows":
+        "The rows at positions `idx`, still on disk (an index over the same table)."
+        return ArrowRows(self.ds.select(idx))
+    def column(self, name:str):
+        "The value of field `name` of each row in turn (None where a row has none)."
+        if not self.text:
+            if name not in self.ds.column_names: yield from (None for _ in range(len(self))); return
+            for b in self.ds.select_columns([name]).iter(batch_size=1024): yield from b[name]
+        else: yield from (r.get(name) if isinstance(r, dict) else None for r in self)
+    def __repr__(self): return f"ArrowRows({len(self)} rows, {'JSON text' if self.text else ', '.join(self.ds.column_names)})"
+
+# %% ../nbs/00_core.ipynb #cee0646c
+class _RowNotes(dict):
+    "A lazily made sample's `meta`: what is written into it is also kept in `notes` for its row."
+    def __init__(self, meta, notes, i): super().__init__(meta); self._notes, self._i = notes, i
+    def __setitem__(self, k, v): super().__setitem__(k, v); self._notes.setdefault(self._i, {})[k] = v
+    def setdefault(self, k, v=None):
+        if k not in self: self[k] = v
+        return self[k]
+    def update(self, *a, **kw):
+        for k, v in dict(*a, **kw).items(): self[k] = v
+    def __reduce__(self): return (dict, (dict(self),))   # a plain dict in another process
+
+class LazySamples(Sequence):
+    "Samples made from `rows` on access (`make(row, n)`, n from 1); slices and subsets hold only row numbers."
+    def __init__(self, rows:Sequence, make:Callable, idx=None, notes:dict|None=None):
+        import numpy as np
+        self.rows, self.make, self.notes = rows, make, {} if notes is None else notes   # notes: row -> meta written later
+        self.idx = np.arange(len(rows), dtype=np.int64) if idx is None else np.asarray(idx, dtype=np.int64)
+    def _made(self, r, i:int) -> Sample:
+        s = self.make(r, i + 1)
+        if i in self.notes: s.meta.update(self.notes[i])
+        s.meta = _RowNotes(s.meta, self.notes, i)
+        return s
+    def __len__(self): return len(self.idx)
+    def __getitem__(self, k):
+        if isinstance(k, slice): return LazySamples(self.rows, self.make, self.idx[k], self.notes)
+        i = int(self.idx[k]); return self._made(self.rows[i], i)
+    def __iter__(self):
+        take = getattr(self.rows, "take", None) or (lambda ix: [self.rows[int(i)] for i in ix])
+        for a in range(0, len(self.idx), 512):
+            part = self.idx[a:a + 512]
+            for i, r in zip(part, take(part)): yield self._made(r, int(i))
+    def subset(self, positions:Sequence[int]) -> "LazySamples":
+        "The samples at `positions` (of this sequence), still lazy."
+        import numpy as np
+        return LazySamples(self.rows, self.make, self.idx[np.asarray(positions, dtype=np.int64)], self.notes)
+    def check(self) -> "LazySamples":
+        "Make every sample once (and drop it), so a row that does not fit is an error now."
+        for _ in self: pass
+        return self
+    def __repr__(self): return f"LazySamples({len(self)} of {len(self.rows)} rows)"
+
+def subset(samples:Sequence[Sample], positions:Sequence[int]) -> Sequence[Sample]:
+    "The samples at `positions`: a `LazySamples` stays lazy, anything else becomes a list."
+    return samples.subset(positions) if isinstance(samples, LazySamples) else [samples[k] for k in positions]
+
 # %% ../nbs/00_core.ipynb #bce47976
 def cycle_stats(cycle:int, rewards:dict, correct:dict, kept:int, lr:float) -> dict:
     "Summary of one cycle's verified rollouts."
@@ -1026,7 +1145,8 @@ class RAFTTrainer:
     "Reward-ranked fine-tuning: generate, verify, select, train, checkpoint; repeated for `config.cycles`."
     def __init__(self, adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample], config:RAFTConfig|None=None,
                  info:dict|None=None): # facts that define the run (model, dataset, ...), recorded in its manifest
-        self.adapter, self.verifier, self.samples = adapter, verifier, list(samples)
+        self.adapter, self.verifier = adapter, verifier
+        self.samples = samples if isinstance(samples, LazySamples) else list(samples)   # lazy samples stay on disk
         self.config, self.info = config or RAFTConfig(), info or {}
         if not self.samples: raise HaloForgeError("no training samples: the dataset is empty (check --dataset and --limit)")
         self.out = Path(self.config.output)
@@ -1413,32 +1533,53 @@ def verifier_from_spec(spec:str) -> Verifier:
 LOCAL_TEST_SHARE = 5    # a local file without a split column: one task in 5 is held out
 EVAL_SPLITS = ("test", "validation", "valid", "val", "eval", "dev")
 
-def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=None, name:str="the file") -> list[Sample]:
-    "The `split` part of a local data set: by its split `column` when given, else by a hash of each task."
-    if split in (None, "all"): return list(samples)
+def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=None, name:str="the file") -> Sequence[Sample]:
+    "The `split` part of a local data set: by its split `column` when given, else by a hash of each task (lazy samples stay lazy)."
+    if split in (None, "all"): return samples if isinstance(samples, LazySamples) else list(samples)
     if column is not None:
-        out = [s for s, c in zip(samples, column) if str(c) == split]
-        if not out: raise HaloForgeError(f"{name} has no rows with split {split!r} (its splits: {', '.join(sorted({str(c) for c in column}))})")
-        return out
+        keep = [k for k, c in enumerate(column) if str(c) == split]
+        if not keep: raise HaloForgeError(f"{name} has no rows with split {split!r} (its splits: {', '.join(sorted({str(c) for c in column}))})")
+        return subset(samples, keep)
     if split != "train" and split not in EVAL_SPLITS:
         raise HaloForgeError(f"{name} has no split column, so its splits are train and test (by a hash of each task), or all; not {split!r}")
     want = "train" if split == "train" else "test"
-    return [s for s in samples if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want]
+    return subset(samples, [k for k, s in enumerate(samples) if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want])
 
 def split_column(path, n:int|None=None) -> list|None:
     "The `split` value of each row of a local rows file, or None when it has no split column (or not `n` rows)."
     path = Path(path)
     if not (path.is_file() and path.suffix.lower() in (".jsonl", ".json", ".parquet")): return None
-    rows = read_rows(path)
-    if (n is not None and len(rows) != n) or not any(isinstance(r, dict) and "split" in r for r in rows): return None
-    return [r.get("split") if isinstance(r, dict) else None for r in rows]
+    rows = local_rows(path)
+    if n is not None and len(rows) != n: return None
+    if not rows.text: return list(rows.column("split")) if "split" in rows.ds.column_names else None
+    seen, col, found = {}, [], False
+    for r in rows:
+        found = found or (isinstance(r, dict) and "split" in r)
+        v = r.get("split") if isinstance(r, dict) else None
+        col.append(seen.setdefault(v, v) if isinstance(v, str) else v)   # one string object per split name
+    return col if found else None
+
+import contextvars
+_STREAMING = contextvars.ContextVar("halo_forge_streaming", default=False)
+
+@contextlib.contextmanager
+def hub_streaming(on:bool=True):
+    "Hub datasets loaded in the block (`hub_rows`) are streamed: read row by row up to the limit, not downloaded whole."
+    token = _STREAMING.set(bool(on))
+    try: yield
+    finally: _STREAMING.reset(token)
+
+def is_streaming() -> bool:
+    "Whether Hub datasets are streamed here (inside `hub_streaming`, i.e. with `--streaming`)."
+    return _STREAMING.get()
 
 @patch
-def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, settings:dict|None=None) -> list[Sample]:
+def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, settings:dict|None=None) -> Sequence[Sample]:
     "Samples of `dataset` (a name or a local file or folder) for `split`; local data split as described above."
     settings = settings or {}
     p = Path(str(dataset)).expanduser()
-    if not p.exists(): return self.load_samples(dataset, split, limit, settings)
+    with hub_streaming(bool(settings.get("streaming"))):
+        if not p.exists(): return self.load_samples(dataset, split, limit, settings)
     every = self.load_samples(str(p), split, None, settings)
     out = split_local(every, split, split_column(p, len(every)), str(p))
     return out[:limit] if limit else out
@@ -1487,3 +1628,22 @@ def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str
     except Exception as e:
         raise HaloForgeError(f"cannot load dataset {name!r} ({repo}{', ' + config if config else ''}, split {split}): {hub_failure(e)}; "
                              f"{instead}") from None
+
+def hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str, instead:str,
+             prepare:Callable|None=None, # ds -> ds before rows are read (a column cast, a filter), for both ways
+             stream:bool|None=None,      # None: as `hub_streaming` says
+             **kw) -> ArrowRows:
+    "The first `limit` rows of a Hub split as `ArrowRows`: downloaded and memory-mapped, or streamed (`hub_streaming`) into an Arrow file."
+    if not (_STREAMING.get() if stream is None else stream):
+        ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name, instead, **kw)
+        return ArrowRows(prepare(ds) if prepare else ds)
+    if not limit: raise HaloForgeError(f"--streaming reads {name} row by row from the Hub, so it needs --limit N: how many rows to read")
+    ds = load_hub_dataset(repo, config, split, name, instead, streaming=True, **kw)
+    ds = prepare(ds) if prepare else ds
+    import datasets, tempfile, atexit
+    folder = Path(tempfile.mkdtemp(prefix="halo_forge_stream_")); atexit.register(shutil.rmtree, folder, True)
+    try: _write_arrow(folder/"rows.arrow", ds.take(limit), ds.features)
+    except HaloForgeError: raise
+    except Exception as e:
+        raise HaloForgeError(f"cannot stream dataset {name!r} ({repo}, split {split}): {hub_failure(e)}; {instead}") from None
+    return ArrowRows(datasets.Dataset.from_file(str(folder/"rows.arrow")))

@@ -7,16 +7,18 @@ Docs: https://halo-forge.github.io/halo-forge/reasoning.html.md"""
 # %% auto #0
 __all__ = ['REASONING_PROMPT', 'ARITHMETIC_SIZES', 'GYM_TASKS', 'HUB_DATASETS', 'REASONING_SYSTEM', 'REASONING_DEFAULTS',
            'REASONING_DATASET_DEFAULTS', 'REASONING', 'MathVerifier', 'math_sample', 'arithmetic_problems',
-           'gym_problems', 'convert_rows', 'load_hub_rows', 'load_reasoning', 'ReasoningRAFTTrainer', 'MAX_TAIL',
-           'MAX_ANSWER', 'MAX_DEPTH', 'MAX_DIGITS', 'EXACT_TOL', 'extract_answer', 'math_equal', 'shows_work',
-           'gold_answer']
+           'gym_problems', 'row_sample', 'convert_rows', 'load_hub_rows', 'load_reasoning', 'ReasoningRAFTTrainer',
+           'MAX_TAIL', 'MAX_ANSWER', 'MAX_DEPTH', 'MAX_DIGITS', 'EXACT_TOL', 'extract_answer', 'math_equal',
+           'shows_work', 'gold_answer']
 
 # %% ../nbs/30_reasoning.ipynb #ea99995f
 import json, random, re
+from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 from .core import (Sample, VerifyResult, Verifier, HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer,
-                             Domain, register_domain, read_jsonl, read_rows, tiny_causal_lm, draw_split, load_hub_dataset)
+                             Domain, register_domain, read_jsonl, read_rows, tiny_causal_lm, draw_split, load_hub_dataset,
+                             local_rows, hub_rows, ArrowRows, LazySamples)
 from .mathparse import (Grade, grade_answer, gold_answer, extract_answer, shows_work, parse_status, math_equal,
                                   MAX_TAIL, MAX_ANSWER, MAX_DEPTH, MAX_DIGITS, EXACT_TOL)
 
@@ -167,40 +169,39 @@ def _gsm8k_like(r):
     return _gsm8k_row(r) if "####" in str(r.get("answer", "")) else _generic_row(r)
 
 # %% ../nbs/30_reasoning.ipynb #8c5f0ad3
-def convert_rows(rows:Sequence[dict], source:str, limit:int|None=None, convert:Callable|None=None) -> list[Sample]:
-    "Turn dataset rows into samples; a row that does not fit raises an error naming `source` and the row."
-    rows = rows[:limit] if limit else rows
-    if not rows: return []
-    convert = convert or _row_converter(rows[0].keys() if isinstance(rows[0], dict) else [])
-    out = []
-    for n, r in enumerate(rows, 1):
-        try:
-            if not isinstance(r, dict): raise ValueError("not an object")
-            s = convert(r)
-        except (KeyError, ValueError, TypeError, AttributeError) as e:
-            msg = f"missing field {e}" if isinstance(e, KeyError) else str(e)
-            raise HaloForgeError(f"{source}: row {n}: {msg}") from None
-        s.meta.setdefault("id", f"{Path(source).name}-{n}"); s.meta.setdefault("source", source)
-        out.append(s)
-    return out
+def row_sample(r:dict, n:int, source:str, convert:Callable) -> Sample:
+    "Row `n` (from 1) of `source` as a sample; a row that does not fit raises an error naming `source` and the row."
+    try:
+        if not isinstance(r, dict): raise ValueError("not an object")
+        s = convert(r)
+    except (KeyError, ValueError, TypeError, AttributeError) as e:
+        msg = f"missing field {e}" if isinstance(e, KeyError) else str(e)
+        raise HaloForgeError(f"{source}: row {n}: {msg}") from None
+    s.meta.setdefault("id", f"{Path(source).name}-{n}"); s.meta.setdefault("source", source)
+    return s
+
+def convert_rows(rows:Sequence[dict], source:str, limit:int|None=None, convert:Callable|None=None) -> LazySamples:
+    "Dataset rows as samples made on access (`core.LazySamples`); every row is checked once now, and one that does not fit is an error naming `source` and the row."
+    if not len(rows): return LazySamples([], None)
+    first = rows[0]
+    convert = convert or _row_converter(first.keys() if isinstance(first, dict) else [])
+    return LazySamples(rows, partial(row_sample, source=source, convert=convert))[:limit or None].check()
 
 # %% ../nbs/30_reasoning.ipynb #709a39ec
 HUB_DATASETS = {"gsm8k": ("openai/gsm8k", "main", _gsm8k_row),
                 "math": ("DigitalLearningGmbH/MATH-lighteval", "default", _math_row),
                 "metamath": ("meta-math/MetaMathQA", None, _metamath_row)}
 
-def load_hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str) -> list[dict]:
-    "Rows of a Hub dataset split (first `limit` rows), or one error naming the cause (`core.load_hub_dataset`)."
-    ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name,
-                          f"use a local file (--dataset path/to/{name}.jsonl) or the offline set arithmetic")
-    return ds.to_list()
+def load_hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str) -> ArrowRows:
+    "Rows of a Hub dataset split (first `limit` rows), Arrow-backed (`core.hub_rows`: streamed with `--streaming`), or one error naming the cause."
+    return hub_rows(repo, config, split, limit, name, f"use a local file (--dataset path/to/{name}.jsonl) or the offline set arithmetic")
 
-def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0) -> list[Sample]:
+def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0) -> Sequence[Sample]:
     "Samples of a reasoning dataset: `arithmetic`, `gsm8k`, `math`, `metamath`, or a local file."
     p = Path(name).expanduser()
     if p.exists():
         if p.is_dir(): raise HaloForgeError(f"{name} is a folder; pass a .jsonl, .json or .parquet file")
-        return convert_rows(read_rows(p), str(p), limit)
+        return convert_rows(local_rows(p), str(p), limit)
     if name == "arithmetic": return arithmetic_problems(split, limit, seed)
     if name in GYM_TASKS: return gym_problems(name, split, limit, seed)
     if name in HUB_DATASETS:

@@ -8,7 +8,8 @@ Docs: https://halo-forge.github.io/halo-forge/vlm_data.html.md"""
 from __future__ import annotations
 import hashlib, io, json, random, re
 from pathlib import Path
-from .core import Sample, HaloForgeError, hash_split, read_rows, load_hub_dataset, confine_media
+from .core import Sample, HaloForgeError, hash_split, read_rows, load_hub_dataset, confine_media, local_rows, hub_rows, ArrowRows, LazySamples
+from functools import partial
 
 # %% auto #0
 __all__ = ['SHAPE_COLORS', 'SIGN_WORDS', 'CHART_FRUITS', 'CUSTOMER_NAMES', 'SHAPES', 'SYNTH_KINDS', 'ROW_CONVERTERS',
@@ -260,21 +261,30 @@ def detect_schema(row:dict) -> str:
     raise HaloForgeError(f"unrecognized row fields {sorted(keys)}: expected TextVQA, DocVQA, ChartQA, RealWorldQA or LLaVA fields")
 
 # %% ../nbs/10b_vlm_data.ipynb #6a564632
-def load_local(path, schema:str|None=None, limit:int|None=None, image_root=None) -> list[Sample]:
-    "Samples from a local file or folder of one of the known schemas (detected from the fields when not given)."
+def _vlm_row(r, n, schema, root): return ROW_CONVERTERS[schema]({**r, "_row": n - 1}, root)
+
+def _folder_rows(path:Path, files:list) -> ArrowRows:
+    "The rows of every data file of a folder, as one Arrow table (the files must agree in their columns)."
+    import datasets
+    parts = [local_rows(f) for f in files]
+    if len(parts) == 1: return parts[0]
+    try: return ArrowRows(datasets.concatenate_datasets([p.ds for p in parts]))
+    except ValueError: raise HaloForgeError(f"{path}: its data files differ in their columns ({', '.join(f.name for f in files)}); pass one file") from None
+
+def load_local(path, schema:str|None=None, limit:int|None=None, image_root=None) -> LazySamples:
+    "Samples from a local file or folder of one of the known schemas (detected from the fields when not given), made on access from Arrow rows."
     path = Path(path)
     if not path.exists(): raise HaloForgeError(f"dataset not found: {path}")
     if path.is_dir():
         files = sorted([*path.glob("*.jsonl"), *path.glob("*.parquet"), *path.glob("*.json")])
         if not files: raise HaloForgeError(f"{path} holds no .jsonl, .json or .parquet file")
-        rows = [r for f in files for r in read_rows(f)]
-    else: rows = read_rows(path)
+        rows = _folder_rows(path, files)
+    else: rows = local_rows(path)
     root = Path(image_root) if image_root else (path if path.is_dir() else path.parent)
-    rows = rows[:limit] if limit else rows
-    if not rows: return []
+    if not len(rows): return LazySamples([], None)
     schema = schema or detect_schema(rows[0])
     if schema not in ROW_CONVERTERS: raise HaloForgeError(f"unknown schema {schema!r}: choose from {', '.join(ROW_CONVERTERS)}")
-    return [ROW_CONVERTERS[schema]({**r, "_row": i}, root) for i, r in enumerate(rows)]
+    return LazySamples(rows, partial(_vlm_row, schema=schema, root=root))[:limit or None].check()
 
 # %% ../nbs/10b_vlm_data.ipynb #6cab3c93
 HUB_DATASETS = {  # name -> split -> (repo, config, split, data_files)
@@ -285,20 +295,24 @@ HUB_DATASETS = {  # name -> split -> (repo, config, split, data_files)
     "llava": {"train": ("liuhaotian/LLaVA-Instruct-150K", None, "train", "llava_instruct_150k.json")},
 }
 
-def load_hub(name:str, split:str="train", limit:int|None=None, image_root=None) -> list[Sample]:
-    "Samples of a seed dataset from its Hub copy (or the local `datasets` cache)."
+def _undecoded_images(ds):
+    "`ds` with its image columns read as {bytes, path} (decoded per batch by `load_image`, not when a row is read)."
+    import datasets
+    for k, f in (ds.features or {}).items():
+        if isinstance(f, datasets.Image): ds = ds.cast_column(k, datasets.Image(decode=False))
+    return ds
+
+def load_hub(name:str, split:str="train", limit:int|None=None, image_root=None) -> LazySamples:
+    "Samples of a seed dataset from its Hub copy (or the local `datasets` cache), made on access with images undecoded."
     if name not in HUB_DATASETS: raise HaloForgeError(f"unknown dataset {name!r}: choose from {', '.join(HUB_DATASETS)}")
     if split not in HUB_DATASETS[name]: raise HaloForgeError(f"{name} has no {split} split (it has {', '.join(HUB_DATASETS[name])})")
     if name == "llava" and image_root is None:
         raise HaloForgeError("llava needs its COCO train2017 images: pass --image-root pointing at the folder of .jpg files")
     repo, config, hub_split, files = HUB_DATASETS[name][split]
     kw = {"data_files": files} if files else {}
-    sliced = f"{hub_split}[:{limit}]" if limit and name != "realworldqa" else hub_split
-    ds = load_hub_dataset(repo, config, sliced, name, "offline, use a local copy (--dataset path.jsonl|.parquet|folder) "
-                          f"or a generated set ({', '.join(SYNTH_KINDS)})", **kw)
-    convert, out = ROW_CONVERTERS[name], []
-    for i, row in enumerate(ds):
-        if name == "realworldqa" and hash_split(f"{row['question']}|{i}") != split: continue
-        out.append(convert({**row, "_row": i}, image_root))
-        if limit and len(out) >= limit: break
-    return out
+    whole = name == "realworldqa"   # one small Hub split, divided here by hash
+    rows = hub_rows(repo, config, hub_split, None if whole else limit, name, "offline, use a local copy (--dataset path.jsonl|.parquet|folder) "
+                    f"or a generated set ({', '.join(SYNTH_KINDS)})", prepare=_undecoded_images, stream=False if whole else None, **kw)
+    out = LazySamples(rows, partial(_vlm_row, schema=name, root=image_root))
+    if whole: out = out.subset([i for i, q in enumerate(rows.column("question")) if hash_split(f"{q}|{i}") == split])
+    return out[:limit or None].check()

@@ -97,16 +97,14 @@ def training_example(self:VisionLMAdapter, sample, completion):
     if getattr(self, "_eot", None) is None: self._eot = turn_end_ids(tok)   # the template's end of turn, not always eos
     c = tok(str(completion).strip(), add_special_tokens=False)["input_ids"] + self._eot
     if len(p) + len(c) > self.max_length: return None    # the prompt holds image tokens, so it is never cut: dropped instead
-    ex = {"input_ids": p + c, "labels": [-100]*len(p) + c}
-    for k in _IMAGE_KEYS:
-        if k in enc: ex[k] = enc[k]
-    return ex
+    return {"input_ids": p + c, "labels": [-100]*len(p) + c, "image": sample.media}   # decoded again in `collate`
 
 @patch
 def collate(self:VisionLMAdapter, examples):
     batch = ModelAdapter.collate(self, examples)
+    pixels = self.processor.image_processor(images=[load_image(e["image"]) for e in examples], return_tensors="pt")
     for k in _IMAGE_KEYS:
-        if k in examples[0]: batch[k] = torch.cat([e[k] for e in examples])
+        if k in pixels: batch[k] = pixels[k]
     if self.family == "qwen_vl":   # which tokens are image tokens (Qwen2-VL's rope index needs it)
         batch["mm_token_type_ids"] = (batch["input_ids"] == self.model.config.image_token_id).long()
     return batch
