@@ -160,21 +160,33 @@ def main():
     ap.add_argument("--small", type=int, default=4, help="prompts for continuous batching (--cb)")
     ap.add_argument("--cb", action="store_true", help="also time transformers' continuous batching (slow on CPU)")
     ap.add_argument("--compile", action="store_true", help="also time a static cache with torch.compile (minutes of compiling)")
+    ap.add_argument("--sections", default="1234", help="which parts to run (results are merged into an existing --json)")
     ap.add_argument("--json", default=os.path.join(os.path.dirname(__file__), "rollout_speed.json"))
     a = ap.parse_args()
     torch.set_num_threads(1)
     ad = load_causal_lm(a.model, system_prompt=REASONING_SYSTEM)
     samples = arithmetic_problems("train", a.prompts)
-    res = {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other jobs",
+    old_res = json.load(open(a.json)) if os.path.exists(a.json) else {}
+    res = old_res | {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other jobs",
            "torch": torch.__version__, "threads": 1, "bf16_supported": torch.ops.mkldnn._is_mkldnn_bf16_supported(),
            "workload": dict(model=a.model, prompts=a.prompts, n=N, temperature=T, top_p=TOP_P, max_new_tokens=NEW)}
+    if "1" in a.sections: section1(ad, res)
+    if "2" in a.sections: section2(ad, res, samples, a)
+    if "3" in a.sections: section3(ad, res, samples, a)
+    if "4" in a.sections: section4(ad, res, a)
+
+def section1(ad, res):
     print("1. matmul throughput and roofline (1 thread)", flush=True)
     res["roofline"] = roofline(ad.model.config)
     for r in res["roofline"]["rows"]: print("  ", r)
+
+def section2(ad, res, samples, a):
     print("2. profile of one rollout batch (8 prompts x 4 samples x 64 tokens)", flush=True)
     res["profile"] = [profile_batch(ad, samples[:8], dt) for dt in ("float32", "bfloat16")]
     with open(a.json, "w") as f: json.dump(res, f, indent=1)
     for p in res["profile"]: print("  ", p["dtype"], p["wall_s"], p["share"], p["top_ops"][:4])
+
+def section3(ad, res, samples, a):
     print("3. tokens/s per option", flush=True)
     gen = lambda bs, dt, smp=samples: (lambda: ad.generate(smp, n=N, temperature=T, top_p=TOP_P, max_new_tokens=NEW, batch_size=bs, seed=0, dtype=dt))
     old = lambda bs, smp=samples: (lambda: batched(ad, lambda t: old_generate_batch(ad, t, N, T, TOP_P, NEW), smp, bs))
@@ -182,7 +194,7 @@ def main():
     runs.append(timed(ad, gen(32, "float32"), "new, fp32 (+entropy meter), batch 32")[0])
     runs.append(timed(ad, gen(32, "bfloat16"), "new, bf16 weights, batch 32")[0])
     runs.append(timed(ad, gen(16, "bfloat16"), "new, bf16 weights, batch 16")[0])
-    runs.append(timed(ad, gen(64, "bfloat16"), "new, bf16 weights, batch 64")[0])
+    if a.prompts > 32: runs.append(timed(ad, gen(64, "bfloat16"), "new, bf16 weights, batch 64")[0])
     with __import__("halo_forge.core", fromlist=["generation_dtype"]).generation_dtype(ad.model, "bfloat16"):
         runs.append(timed(ad, lambda: batched(ad, lambda t: drop_finished_batch(ad, t, N, T, TOP_P, NEW), samples, 32),
                           "bf16 + drop finished rows (own loop), batch 32")[0])
@@ -198,10 +210,12 @@ def main():
     with open(a.json, "w") as f: json.dump(res, f, indent=1)
     print(f"  baseline {base:.1f} tok/s (start {runs[0]['tok_s']}, end {runs[-1]['tok_s']}); ratios:")
     for r in runs: print(f"    {r['option']:<56}{r['ratio']:>6.2f}x")
+
+def section4(ad, res, a):
     print(f"4. greedy agreement bf16 vs fp32 on {a.agree} training prompts", flush=True)
     agree = arithmetic_problems("train", a.agree)
-    g32, r32 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=32, dtype="float32"), "greedy fp32")[::-1]
-    g16, r16 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=32, dtype="bfloat16"), "greedy bf16")[::-1]
+    g32, r32 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=64, dtype="float32"), "greedy fp32, batch 64")[::-1]
+    g16, r16 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=64, dtype="bfloat16"), "greedy bf16, batch 64")[::-1]
     v = MathVerifier()
     p32 = [x.correct for x in v.verify_batch([o[0] for o in g32], agree)]
     p16 = [x.correct for x in v.verify_batch([o[0] for o in g16], agree)]
@@ -209,7 +223,7 @@ def main():
     res["greedy"] = {"prompts": a.agree, "identical": same, "identical_fraction": round(same / a.agree, 3),
                      "pass_rate_fp32": round(sum(p32) / a.agree, 3), "pass_rate_bf16": round(sum(p16) / a.agree, 3),
                      "same_verdict_fraction": round(sum(x == y for x, y in zip(p32, p16)) / a.agree, 3),
-                     "tok_s_fp32": r32["tok_s"], "tok_s_bf16": r16["tok_s"]}
+                     "tok_s_fp32": r32["tok_s"], "tok_s_bf16": r16["tok_s"], "ratio": round(r16["tok_s"] / r32["tok_s"], 2)}
     print("  ", res["greedy"])
     with open(a.json, "w") as f: json.dump(res, f, indent=1)
     print("wrote", a.json)
