@@ -50,6 +50,10 @@ def _raft_fields():
            "batch_size": "training batch size", "grad_accum": "gradient accumulation", "gen_batch_size": "prompts per generate call",
            "verify_workers": "verification processes", "verify_timeout": "seconds per verification", "keep_checkpoints": "keep only the last N cycle checkpoints and the best (0: all)",
            "gradient_checkpointing": "recompute activations in the backward pass: less memory, slower",
+           "replay": "share of the kept set added each cycle from the starting model's own correct answers (0: none)",
+           "drop_uniform": "leave out prompts whose samples all passed (RAFT++ filtering)",
+           "distinct": "keep identical completions of a prompt once (the default; --no-distinct keeps every copy)",
+           "gen_dtype": "weights' dtype while sampling: auto (as loaded), float32 or bfloat16 (faster on CPUs with bf16, changes answers)",
            "resume": "continue the run in --output where it stopped"}
     out, types = {}, RAFTConfig.field_types()
     for f in dataclasses.fields(RAFTConfig):
