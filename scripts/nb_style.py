@@ -9,7 +9,7 @@ A *stretch* is the number of exported lines between two examples. A cell that *m
 nbdev's docs build executes although it is not exported (it runs every cell with an import): keep imports in cells of
 their own. Targets are in `TARGETS`.
 """
-import argparse, json, re, statistics, sys
+import argparse, ast, json, re, statistics, sys
 from pathlib import Path
 
 TARGETS = {"median": 6, "p90": 16, "with_output": 0.11, "stretch": 60, "mixed_imports": 0}
@@ -21,6 +21,13 @@ def directives(src:str) -> dict:
         if m: d[m.group(1)] = m.group(2).strip()
     return d
 
+def mixes_imports(src:str) -> bool:
+    "An import anywhere in the cell (what nbdev's docs build looks for) beside top-level code that is not an import."
+    try: tree = ast.parse("\n".join(l for l in src.splitlines() if not l.lstrip().startswith(("!", "%"))))
+    except SyntaxError: return False
+    is_imp = lambda n: isinstance(n, (ast.Import, ast.ImportFrom))
+    return any(map(is_imp, ast.walk(tree))) and not all(map(is_imp, tree.body))
+
 def body_lines(src:str) -> int:
     return sum(1 for l in src.splitlines() if l.strip() and not l.lstrip().startswith("#|"))
 
@@ -31,9 +38,7 @@ def measure(path:Path) -> dict:
         src = "".join(c["source"]); d = directives(src); n = body_lines(src)
         if not n: continue
         sizes.append(n); with_out += bool(c.get("outputs"))
-        code = [l for l in src.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-        imports = [l for l in code if re.match(r"(from\s+\S+\s+)?import\s", l.strip())]
-        mixed += bool(imports) and len(imports) < len(code) and not ("export" in d or "exports" in d)
+        if not ("export" in d or "exports" in d): mixed += mixes_imports(src)
         if "export" in d or "exports" in d:
             stretch += n; longest = max(longest, stretch)
             patched += re.findall(r"@patch[^\n]*\ndef (\w+)", src)
