@@ -107,6 +107,7 @@ def _arith_problem(rng):
         q, ans, w = f"One notebook costs {a} dollars. How many dollars do {b} notebooks cost?", a*b, f"{a} * {b} = {a*b}"
     return q, str(ans), f"{w}. The answer is \\boxed{{{ans}}}."
 
+# %% ../nbs/30_reasoning.ipynb #13c2a203
 ARITHMETIC_SIZES = {"train": 64, "test": 100}
 
 def arithmetic_problems(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
@@ -142,11 +143,13 @@ def _gsm8k_row(r):
     work = re.sub(r"<<[^>]*>>", "", sol.split("####")[0]).strip()
     return math_sample(r["question"], gold, target=f"{work}\nThe answer is \\boxed{{{gold}}}.")
 
+# %% ../nbs/30_reasoning.ipynb #e1c15c04
 def _math_row(r):
     gold = extract_answer(r["solution"]) if "\\boxed" in r["solution"] or "\\fbox" in r["solution"] else None
     if gold is None: raise ValueError("solution has no \\boxed{} answer")
     return math_sample(r["problem"], gold, target=r["solution"], level=r.get("level"), type=r.get("type"))
 
+# %% ../nbs/30_reasoning.ipynb #adba2f1a
 def _metamath_row(r):
     resp = str(r["response"])
     if "The answer is:" not in resp: raise ValueError("response has no 'The answer is:' line")
@@ -158,6 +161,7 @@ def _generic_row(r):
     if q is None or r.get("answer") is None: raise ValueError("needs 'question' (or 'prompt') and 'answer'")
     return math_sample(q, r["answer"], target=r.get("solution"))
 
+# %% ../nbs/30_reasoning.ipynb #a094d59a
 def _row_converter(columns) -> Callable:
     cols = set(columns)
     if {"question", "answer"} <= cols and "prompt" not in cols: return _gsm8k_like
@@ -168,7 +172,7 @@ def _row_converter(columns) -> Callable:
 def _gsm8k_like(r):
     return _gsm8k_row(r) if "####" in str(r.get("answer", "")) else _generic_row(r)
 
-# %% ../nbs/30_reasoning.ipynb #8c5f0ad3
+# %% ../nbs/30_reasoning.ipynb #78f06db4
 def row_sample(r:dict, n:int, source:str, convert:Callable) -> Sample:
     "Row `n` (from 1) of `source` as a sample; a row that does not fit raises an error naming `source` and the row."
     try:
@@ -180,6 +184,7 @@ def row_sample(r:dict, n:int, source:str, convert:Callable) -> Sample:
     s.meta.setdefault("id", f"{Path(source).name}-{n}"); s.meta.setdefault("source", source)
     return s
 
+# %% ../nbs/30_reasoning.ipynb #772f795f
 def convert_rows(rows:Sequence[dict], source:str, limit:int|None=None, convert:Callable|None=None) -> LazySamples:
     "Dataset rows as samples made on access (`core.LazySamples`); every row is checked once now, and one that does not fit is an error naming `source` and the row."
     if not len(rows): return LazySamples([], None)
@@ -196,6 +201,7 @@ def load_hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str
     "Rows of a Hub dataset split (first `limit` rows), Arrow-backed (`core.hub_rows`: streamed with `--streaming`), or one error naming the cause."
     return hub_rows(repo, config, split, limit, name, f"use a local file (--dataset path/to/{name}.jsonl) or the offline set arithmetic")
 
+# %% ../nbs/30_reasoning.ipynb #69a25380
 def load_reasoning(name:str, split:str="train", limit:int|None=None, seed:int=0) -> Sequence[Sample]:
     "Samples of a reasoning dataset: `arithmetic`, `gsm8k`, `math`, `metamath`, or a local file."
     p = Path(name).expanduser()
@@ -217,6 +223,7 @@ REASONING_SYSTEM = (r"Solve the problem in one or two short sentences: write the
 REASONING_DEFAULTS = dict(cycles=3, samples_per_prompt=4, temperature=0.8, max_new_tokens=64, keep_percent=0.5,
                           reward_threshold=1.0, lr=2e-4, lr_decay=0.85, epochs=2, batch_size=8, gen_batch_size=32)
 
+# %% ../nbs/30_reasoning.ipynb #b1c1eb71
 class ReasoningRAFTTrainer(RAFTTrainer):
     "RAFT with `MathVerifier` and the reasoning defaults."
     def __init__(self, adapter:ModelAdapter, samples:Sequence[Sample], config:RAFTConfig|None=None,
@@ -235,6 +242,7 @@ def _load_reasoning_model(name, settings):
     from halo_forge.models import load_causal_lm
     return load_causal_lm(name, system_prompt=settings.get("system_prompt") or None)
 
+# %% ../nbs/30_reasoning.ipynb #baa9f305
 REASONING = register_domain(Domain(
     name="reasoning", help="math reasoning with a SymPy verifier (GSM8K, MATH, MetaMathQA, arithmetic)",
     default_model="smollm2-135m", default_dataset="arithmetic", default_sft_dataset="arithmetic",
