@@ -55,6 +55,7 @@ def _depth_over(x, limit:int) -> bool:
             stack.extend((w, d + 1) for w in (v.values() if isinstance(v, dict) else v))
     return False
 
+# %% ../nbs/40_agentic.ipynb #9186d0b5
 def _call_record(obj) -> dict:
     if not isinstance(obj, dict): return {"name": None, "arguments": None, "error": "not a JSON object"}
     name = obj.get("name")
@@ -67,7 +68,7 @@ def _call_record(obj) -> dict:
     if not isinstance(args, dict): return {"name": name, "arguments": None, "error": "arguments is not a JSON object"}
     return {"name": name, "arguments": args, "error": None}
 
-# %% ../nbs/40_agentic.ipynb #9186d0b5
+# %% ../nbs/40_agentic.ipynb #3ffdca1a
 _NOT_PARSED = {"name": None, "arguments": None, "error": f"more than {MAX_CALLS} calls: not parsed"}
 
 def parse_block(block:str) -> list[dict]:
@@ -82,6 +83,7 @@ def parse_block(block:str) -> list[dict]:
         return [_call_record(o) for o in obj[:MAX_CALLS]] + [_NOT_PARSED] * max(0, len(obj) - MAX_CALLS)
     return [_call_record(obj)]
 
+# %% ../nbs/40_agentic.ipynb #f1bd4b3f
 def parse_tool_calls(text:str) -> tuple[list[dict], int]:
     "Every call record in `text`, and the number of calls the text makes (parsed or not)."
     if not isinstance(text, str): return [], 0
@@ -99,6 +101,7 @@ _TYPE_MAP = {"dict": "object", "object": "object", "hashmap": "object", "map": "
              "bool": "boolean", "boolean": "boolean", "tuple": "array", "list": "array", "array": "array",
              "arraylist": "array", "set": "array", "null": "null", "none": "null"}
 
+# %% ../nbs/40_agentic.ipynb #39db7671
 def json_type(t) -> str|None:
     "The JSON Schema type for a BFCL, Java or Python type name (`None`: no constraint)."
     if not isinstance(t, str): return None
@@ -111,6 +114,7 @@ def json_type(t) -> str|None:
 _KEEP = {"description", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
          "maxItems", "minLength", "maxLength", "const", "title", "uniqueItems", "minProperties", "maxProperties"}
 
+# %% ../nbs/40_agentic.ipynb #8fb9b432
 def to_json_schema(s) -> dict:
     "A JSON Schema for a BFCL / OpenAI parameter schema."
     if not isinstance(s, dict): return {}
@@ -126,6 +130,7 @@ def to_json_schema(s) -> dict:
         elif k in _KEEP: out[k] = v
     return out
 
+# %% ../nbs/40_agentic.ipynb #e1c31dba
 def xlam_parameters(params:dict) -> dict:
     "JSON Schema for xLAM's `{arg: {type, description, default}}` parameters."
     props, req = {}, []
@@ -138,10 +143,11 @@ def xlam_parameters(params:dict) -> dict:
         if not (isinstance(t, str) and "optional" in t.lower()): req.append(str(name))
     return {"type": "object", "properties": props, "required": req}
 
-# %% ../nbs/40_agentic.ipynb #8fb9b432
+# %% ../nbs/40_agentic.ipynb #44bd973a
 def _is_json_schema(params) -> bool:
     return isinstance(params, dict) and (params.get("type") in ("object", "dict") or "properties" in params)
 
+# %% ../nbs/40_agentic.ipynb #1f80c9b8
 def normalize_tool(tool:dict) -> dict:
     "`{name, description, parameters}` with JSON Schema parameters, from an OpenAI, BFCL or xLAM tool."
     if not isinstance(tool, dict): raise ValueError("a tool must be a JSON object")
@@ -164,6 +170,7 @@ def _validator(schema:dict):
         v = _VALIDATORS[key] = Draft202012Validator(schema)
     return v
 
+# %% ../nbs/40_agentic.ipynb #9ba033fa
 def schema_problem(arguments:dict, schema:dict) -> str|None:
     "Why `arguments` violate the JSON Schema `schema`, or None when they don't."
     try: err = next(iter(_validator(schema).iter_errors(arguments)), None)
@@ -177,6 +184,7 @@ _STRIP = re.compile(r"[ ,./\-_*^]")
 
 def _norm_str(s:str) -> str: return _STRIP.sub("", s).lower().replace("'", '"')
 
+# %% ../nbs/40_agentic.ipynb #d0c26745
 def values_equal(got, want) -> bool:
     "Whether an argument value `got` equals the expected `want` (BFCL's rules for strings and numbers)."
     if isinstance(got, bool) or isinstance(want, bool): return type(got) is type(want) and got == want
@@ -198,6 +206,7 @@ def _float_for_int(got, want, prop) -> bool:
     "A float given where the schema declares an integer (and the gold itself is not a float)."
     return type(got) is float and type(want) is not float and isinstance(prop, dict) and prop.get("type") == "integer"
 
+# %% ../nbs/40_agentic.ipynb #63103525
 def _exact_problem(args:dict, want:dict, props:dict) -> str|None:
     for k, v in want.items():
         if k not in args:
@@ -217,6 +226,7 @@ def _declared(prop) -> type|None:
     t = prop.get("type") if isinstance(prop, dict) else None
     return _KINDS.get(t) if isinstance(t, str) else None
 
+# %% ../nbs/40_agentic.ipynb #e5e241cb
 def _gold_type(options:list) -> type|None:
     "The type of the first acceptable value that is not `\"\"`."
     return next((type(o) for o in options if not (type(o) is str and o == "")), None)
@@ -239,6 +249,7 @@ def _dict_ok(value:dict, gold) -> bool:
         if k not in gold or _std(v) not in [_std(o) for o in _opts(gold[k])]: return False
     return all(k in value or "" in _opts(o) for k, o in gold.items())
 
+# %% ../nbs/40_agentic.ipynb #4a4ac0ca
 def _list_ok(value:list, options:list) -> bool:
     got = [_std(x) for x in value]
     return any(got == [_std(x) for x in ([] if o == "" else o)] for o in options if type(o) is list or o == "")
@@ -269,6 +280,7 @@ def _bfcl_value_problem(k:str, value, options:list, prop:dict) -> str|None:
     else: ok = value in options
     return None if ok else f"wrong value for {k}"
 
+# %% ../nbs/40_agentic.ipynb #b7469654
 def _bfcl_problem(args:dict, gold:dict, schema:dict|None=None) -> str|None:
     "Why `args` do not match the BFCL gold `{argument: [acceptable values]}` under the tool's `schema` (rules 1 to 4), or None."
     schema = schema if isinstance(schema, dict) else {}
@@ -292,6 +304,7 @@ def _reading(args:dict, props:dict) -> str:
     if any(t not in (None, "array") for t in types.values()) or any("" in v for v in args.values()): return "bfcl"
     return "either"
 
+# %% ../nbs/40_agentic.ipynb #6abbd2fe
 def _checker(args:dict, schema:dict|None, fmt:str) -> Callable:
     props = (schema or {}).get("properties", {})
     def check(got:dict) -> str|None:
@@ -301,6 +314,7 @@ def _checker(args:dict, schema:dict|None, fmt:str) -> Callable:
         return None if p is None or _bfcl_problem(got, args, schema) is None else p
     return check
 
+# %% ../nbs/40_agentic.ipynb #a1eb5004
 def expected_calls(answer, tools:dict, gold_format:str|None=None) -> list[tuple[str, Callable]]|None:
     "`(name, check)` per expected call; `check(arguments)` says what is wrong, or None."
     if answer is None: return None
@@ -344,6 +358,7 @@ def tool_index(tools) -> dict:
         _TOOL_INDEX[key] = idx
     return idx
 
+# %% ../nbs/40_agentic.ipynb #6acf8215
 def _looks_like_bare_call(text:str) -> bool:
     return isinstance(text, str) and '"name"' in text[:20_000] and "{" in text[:20_000]
 
@@ -393,7 +408,7 @@ def verify(self:ToolCallingVerifier, completion:str, sample:Sample) -> VerifyRes
                             {**d, "reason": "made a call" if ok else "no valid call to an offered tool"})
     return self._score_calls(calls, n_made, exp, tools, d)
 
-# %% ../nbs/40_agentic.ipynb #95cab925
+# %% ../nbs/40_agentic.ipynb #043c1e96
 def _first_right(rows:list, n:int) -> dict:
     "BFCL's matching (rule 5): expected call i -> the first unused call j whose pair reason is 'correct'."
     used, out = set(), {}
@@ -402,6 +417,7 @@ def _first_right(rows:list, n:int) -> dict:
         if j is not None: used.add(j); out[i] = j
     return out
 
+# %% ../nbs/40_agentic.ipynb #8910088c
 @patch
 def _score_calls(self:ToolCallingVerifier, calls, n_made, exp, tools, d):
     w = [[self.pair_score(c, name, check, tools.get(name)) for c in calls] for name, check in exp]
@@ -497,6 +513,7 @@ def supports_tools(self:HermesFormatter, tokenizer) -> bool:
         self._supports[key] = ok
     return self._supports[key]
 
+# %% ../nbs/40_agentic.ipynb #390f837a
 @patch
 def render(self:HermesFormatter, tokenizer, messages:Sequence[dict], tools:Sequence[dict], add_generation_prompt:bool=True) -> str:
     "The prompt text for `messages` offering `tools`, through the tokenizer's chat template."
@@ -518,6 +535,7 @@ class ToolCallingAdapter(CausalLMAdapter):
             return "\n\n".join(m["content"] for m in msgs) + "\n\n"
         return self.formatter.render(self.tokenizer, self.messages(sample), tools)
 
+# %% ../nbs/40_agentic.ipynb #9bb2ad3e
 def tool_adapter(adapter:CausalLMAdapter) -> ToolCallingAdapter:
     "`adapter` as a `ToolCallingAdapter` (a plain `CausalLMAdapter` is switched in place)."
     if isinstance(adapter, ToolCallingAdapter): return adapter
@@ -534,6 +552,7 @@ def call_category(calls:Sequence[dict], n_tools:int) -> str:
     if len(calls) == 1: return "simple" if n_tools <= 1 else "multiple"
     return "parallel" if len({c["name"] for c in calls}) == 1 and n_tools <= 1 else "parallel_multiple"
 
+# %% ../nbs/40_agentic.ipynb #13bed876
 def tool_sample(messages, tools:Sequence[dict], calls:Sequence[dict]|None, category:str|None=None,
                 target:str|None=None, **meta) -> Sample:
     "An agentic `Sample`: chat messages (or one user string), offered tools, expected calls (None: any call)."
@@ -550,12 +569,15 @@ def _obj(props:dict, required:list) -> dict: return {"type": "object", "properti
 def _s(desc, **kw): return {"type": "string", "description": desc, **kw}
 def _n(desc, kind="number", **kw): return {"type": kind, "description": desc, **kw}
 
+# %% ../nbs/40_agentic.ipynb #d63f184e
 _CITIES = ["Paris", "Tokyo", "Berlin", "Madrid", "Rome", "Cairo", "Lima", "Oslo", "Seoul", "Toronto", "Sydney", "Mumbai",
            "Nairobi", "Chicago", "Dublin", "Prague", "Lisbon", "Vienna", "Bangkok", "Denver"]
 _CURRENCIES = ["USD", "EUR", "JPY", "GBP", "CHF", "CAD", "INR", "BRL"]
 _STOCKS = ["AAPL", "MSFT", "TSLA", "AMZN", "NVDA", "IBM", "INTC", "ORCL"]
 _EMAILS = ["alice@example.com", "bob@example.com", "carol@example.org", "dan@example.net", "erin@example.com"]
 _SUBJECTS = ["meeting notes", "lunch on Friday", "project update", "invoice", "holiday plans"]
+
+# %% ../nbs/40_agentic.ipynb #53f8d8f0
 _LANGS = ["French", "Spanish", "German", "Japanese", "Italian", "Korean"]
 _PHRASES = ["good morning", "where is the station", "thank you very much", "see you tomorrow", "how much does it cost"]
 _CUISINES = ["Italian", "Thai", "Mexican", "Indian", "Japanese", "Greek"]
@@ -573,7 +595,8 @@ def _pick(r, forms, args):
     text, extra = r.choice(forms)
     return text.format(**args, **extra), {**args, **extra}
 
-TOOL_LIBRARY = {
+# %% ../nbs/40_agentic.ipynb #a54ad058
+TOOL_LIBRARY = {   # name: (the tool, draw(rng) -> (clause, arguments))
   "get_weather": ({"name": "get_weather", "description": "Get the current weather in a city.",
                    "parameters": _obj({"city": _s("city name"), "unit": _s("temperature unit", enum=["celsius", "fahrenheit"], default="celsius")}, ["city"])},
                   lambda r: _pick(r, [("check the weather in {city}", {}), ("get the current weather in {city}", {}),
@@ -584,6 +607,10 @@ TOOL_LIBRARY = {
                        lambda r: (lambda a, c: _pick(r, [("convert {amount} {from_currency} to {to_currency}", {}),
                                                          ("change {amount} {from_currency} into {to_currency}", {})],
                                                      {"amount": a, "from_currency": c[0], "to_currency": c[1]}))(r.choice([10, 25, 50, 120, 300, 1000]), r.sample(_CURRENCIES, 2))),
+}
+
+# %% ../nbs/40_agentic.ipynb #9a06b6a6
+TOOL_LIBRARY.update({
   "get_stock_price": ({"name": "get_stock_price", "description": "Get the latest price of a stock.",
                        "parameters": _obj({"symbol": _s("ticker symbol")}, ["symbol"])},
                       lambda r: _pick(r, [("get the stock price of {symbol}", {}), ("look up the share price of {symbol}", {})], {"symbol": r.choice(_STOCKS)})),
@@ -595,6 +622,10 @@ TOOL_LIBRARY = {
                     "parameters": _obj({"task": _s("what to remember"), "time": _s("when, e.g. 3pm")}, ["task", "time"])},
                    lambda r: _pick(r, [("remind me to {task} at {time}", {}), ("set a reminder at {time} to {task}", {})],
                                    {"task": r.choice(_CHORES), "time": r.choice(_TIMES)})),
+})
+
+# %% ../nbs/40_agentic.ipynb #8d8098af
+TOOL_LIBRARY.update({
   "translate_text": ({"name": "translate_text", "description": "Translate text into another language.",
                       "parameters": _obj({"text": _s("text to translate"), "target_language": _s("language name")}, ["text", "target_language"])},
                      lambda r: _pick(r, [("translate '{text}' into {target_language}", {}), ("say '{text}' in {target_language}", {})],
@@ -607,6 +638,10 @@ TOOL_LIBRARY = {
                       "parameters": _obj({"origin": _s("departure city"), "destination": _s("arrival city"), "date": _s("YYYY-MM-DD")}, ["origin", "destination", "date"])},
                      lambda r: (lambda a: _pick(r, [("search flights from {origin} to {destination} on {date}", {}), ("find a flight from {origin} to {destination} on {date}", {})],
                                                 {"origin": a[0], "destination": a[1], "date": r.choice(_DATES)}))(r.sample(_CITIES, 2))),
+})
+
+# %% ../nbs/40_agentic.ipynb #17783377
+TOOL_LIBRARY.update({
   "convert_units": ({"name": "convert_units", "description": "Convert a value between units.",
                      "parameters": _obj({"value": _n("the value"), "from_unit": _s("unit of the value"), "to_unit": _s("unit wanted")}, ["value", "from_unit", "to_unit"])},
                     lambda r: (lambda u: _pick(r, [("convert {value} {from_unit} to {to_unit}", {}), ("how many {to_unit} is {value} {from_unit}", {})],
@@ -621,9 +656,9 @@ TOOL_LIBRARY = {
                      "parameters": _obj({"bill": _n("bill amount"), "percent": _n("tip percentage", "integer")}, ["bill", "percent"])},
                     lambda r: _pick(r, [("work out a {percent}% tip on a {bill} dollar bill", {}), ("calculate a {percent} percent tip for a bill of {bill}", {})],
                                     {"bill": r.choice([20, 45, 80, 130]), "percent": r.choice([10, 15, 18, 20])})),
-}
+})
 
-# %% ../nbs/40_agentic.ipynb #472cb666
+# %% ../nbs/40_agentic.ipynb #111453ca
 def _sentence(r, clauses:list[str]) -> str:
     if len(clauses) == 1:
         c = clauses[0]
@@ -631,26 +666,30 @@ def _sentence(r, clauses:list[str]) -> str:
     body = ", ".join(clauses[:-1]) + " and " + clauses[-1]
     return r.choice([f"Please {body}.", f"Can you {body}?", f"{body[0].upper()}{body[1:]}.", f"I need you to {body}."])
 
+# %% ../nbs/40_agentic.ipynb #2ea785f5
+def _draw(r, n:str, k:int) -> list[tuple[str, dict]]:
+    "Up to `k` clauses for tool `n` with different arguments, each with its call."
+    out = []
+    for _ in range(20 * k):
+        c, a = TOOL_LIBRARY[n][1](r)
+        if all(a != b for _, b in out): out.append((c, a))
+        if len(out) == k: break
+    return [(c, {"name": n, "arguments": a}) for c, a in out]
+
+# %% ../nbs/40_agentic.ipynb #4c4b1489
 def _toolcalls_task(r, category:str):
     names = list(TOOL_LIBRARY)
     main = r.choice(names)
     others = [n for n in names if n != main]
-    def draw(n, k):
-        out = []
-        for _ in range(20 * k):
-            c, a = TOOL_LIBRARY[n][1](r)
-            if all(a != b for _, b in out): out.append((c, a))
-            if len(out) == k: break
-        return [(c, {"name": n, "arguments": a}) for c, a in out]
-    if category == "simple": offered, parts = [main], draw(main, 1)
-    elif category == "multiple": offered, parts = [main] + r.sample(others, r.randint(1, 3)), draw(main, 1)
-    elif category == "parallel": offered, parts = [main], draw(main, r.choice([2, 2, 3]))
+    if category == "simple": offered, parts = [main], _draw(r, main, 1)
+    elif category == "multiple": offered, parts = [main] + r.sample(others, r.randint(1, 3)), _draw(r, main, 1)
+    elif category == "parallel": offered, parts = [main], _draw(r, main, r.choice([2, 2, 3]))
     elif category == "parallel_multiple":
         second = r.choice(others)
-        offered, parts = [main, second] + r.sample([n for n in others if n != second], r.randint(0, 1)), draw(main, 1) + draw(second, 1)
+        offered, parts = [main, second] + r.sample([n for n in others if n != second], r.randint(0, 1)), _draw(r, main, 1) + _draw(r, second, 1)
     else:
         offered = r.sample(others, r.randint(1, 3))
-        query = r.choice(_SMALL_TALK) if r.random() < 0.4 else _sentence(r, [draw(main, 1)[0][0]])
+        query = r.choice(_SMALL_TALK) if r.random() < 0.4 else _sentence(r, [_draw(r, main, 1)[0][0]])
         return query, [TOOL_LIBRARY[n][0] for n in r.sample(offered, len(offered))], []
     r.shuffle(offered)
     return _sentence(r, [c for c, _ in parts]), [TOOL_LIBRARY[n][0] for n in offered], [call for _, call in parts]
@@ -698,6 +737,7 @@ def load_bfcl(category:str, limit:int|None=None, data_dir=None) -> list[Sample]:
         out.append(tool_sample(msgs, r["function"], calls, category=category, id=r["id"], source=f"bfcl:{stem}", gold_format="bfcl"))
     return out
 
+# %% ../nbs/40_agentic.ipynb #0b46ac83
 def load_bfcl_mix(limit:int|None=None, data_dir=None) -> list[Sample]:
     "The five core BFCL categories, `limit` rows in all shared evenly (all rows when None)."
     per = [None] * 5 if limit is None else [limit // 5 + (i < limit % 5) for i in range(5)]
@@ -717,12 +757,13 @@ def xlam_row(r:dict) -> Sample:
     calls = [{"name": c["name"], "arguments": _json_field(c.get("arguments", {}), "arguments")} for c in calls]
     return tool_sample(str(r["query"]), tools, calls, id=f"xlam-{r['id']}" if "id" in r else None, source="xlam")
 
+# %% ../nbs/40_agentic.ipynb #c8315c77
 def bfcl_row(r:dict) -> Sample:
     "A sample from a BFCL-shaped row with its gold in `ground_truth` (absent or empty: no call)."
     return tool_sample([m for turn in r["question"] for m in turn], r["function"], r.get("ground_truth") or [],
                        category=r.get("category"), id=r.get("id"), gold_format="bfcl")
 
-# %% ../nbs/40_agentic.ipynb #c8315c77
+# %% ../nbs/40_agentic.ipynb #7545fdfe
 def tool_row_sample(r:dict, n:int, source:str) -> Sample:
     "Row `n` (from 1) of `source`, xLAM- or BFCL-shaped, as a sample; a row that does not fit is an error naming `source` and the row."
     try:
@@ -735,6 +776,7 @@ def tool_row_sample(r:dict, n:int, source:str) -> Sample:
     s.meta.setdefault("source", source)
     return s
 
+# %% ../nbs/40_agentic.ipynb #dc08699a
 def convert_tool_rows(rows:Sequence[dict], source:str, limit:int|None=None) -> LazySamples:
     "Samples made on access from xLAM- or BFCL-shaped rows (`core.LazySamples`), every row checked once now."
     return LazySamples(rows, partial(tool_row_sample, source=source))[:limit or None].check()
@@ -816,6 +858,7 @@ def _load_agentic_model(name, settings):
     from halo_forge.models import load_causal_lm
     return tool_adapter(load_causal_lm(name))
 
+# %% ../nbs/40_agentic.ipynb #326073a9
 AGENTIC = register_domain(Domain(
     name="agentic", help="tool calling (Hermes <tool_call> format) with a JSON Schema verifier (toolcalls, BFCL v4, xLAM)",
     default_model="smollm2-135m", default_dataset="toolcalls", default_sft_dataset="toolcalls",
