@@ -8,7 +8,7 @@ Docs: https://halo-forge.github.io/halo-forge/vlm.html.md"""
 from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
-from .core import Sample, Verifier, HaloForgeError, ModelAdapter
+from .core import Sample, Verifier, HaloForgeError, ModelAdapter, RAFTConfig, RAFTTrainer, Domain, register_domain, benchmark
 from . import vlm_metrics, vlm_data, vlm_perception, vlm_verifier, vlm_model, vlm_builtin
 from .vlm_metrics import *
 from .vlm_data import *
@@ -25,8 +25,6 @@ __all__ = ['VLM_DEFAULTS', 'VLM_DATASETS', 'VLM', 'VLMRAFTTrainer', 'vlm_benchma
 __all__ += [n for m in (vlm_metrics, vlm_data, vlm_perception, vlm_verifier, vlm_model, vlm_builtin) for n in m.__all__]
 
 # %% ../nbs/10_vlm.ipynb #a1373088
-from .core import RAFTConfig, RAFTTrainer, Domain, register_domain, benchmark
-
 VLM_DEFAULTS = dict(cycles=4, samples_per_prompt=4, temperature=0.8, max_new_tokens=48, keep_percent=0.5,
                     reward_threshold=0.5, lr=2e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=8,
                     verify_workers=0, verify_timeout=120.0)
@@ -66,6 +64,7 @@ VLM_DATASETS = {
     "PATH": "a local .jsonl/.json/.parquet file or image folder in any of the shapes above",
 }
 
+# %% ../nbs/10_vlm.ipynb #f2916240
 def load_vlm_samples(name:str, split:str="train", limit:int|None=None, settings:dict|None=None) -> list[Sample]:
     "Samples of a vision-language dataset: generated, Hub, or a local path."
     settings = settings or {}
@@ -76,6 +75,7 @@ def load_vlm_samples(name:str, split:str="train", limit:int|None=None, settings:
     if name in HUB_DATASETS: return load_hub(name, split, limit, settings.get("image_root"))
     raise HaloForgeError(f"unknown dataset {name!r}: use one of {', '.join(k for k in VLM_DATASETS if k != 'PATH')}, or a path to a local file")
 
+# %% ../nbs/10_vlm.ipynb #b383cd94
 def _vlm_verifier(s:dict) -> VisionVerifier:
     if s.get("detector") and not s.get("trust_detector"):
         raise HaloForgeError(f"--detector {s['detector']}: YOLO .pt weights are pickles that ultralytics unpickles, which can run code; "
@@ -83,6 +83,7 @@ def _vlm_verifier(s:dict) -> VisionVerifier:
     return VisionVerifier(s.get("perception_weight", 0.3), s.get("reasoning_weight", 0.4), s.get("output_weight", 0.3),
                           detector=s.get("detector") or None)
 
+# %% ../nbs/10_vlm.ipynb #75a34f1e
 VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
     default_model="smollm2-vlm-135m", default_dataset="synth_mix", default_sft_dataset="synth_mix",

@@ -17,43 +17,6 @@ __all__ = ['SHAPE_COLORS', 'SIGN_WORDS', 'CHART_FRUITS', 'CUSTOMER_NAMES', 'SHAP
            'docvqa_sample', 'chartqa_sample', 'realworldqa_sample', 'llava_sample', 'detect_schema', 'load_local',
            'load_hub']
 
-# %% ../nbs/10b_vlm_data.ipynb #9ea218f2
-def load_image(media, root:str|Path|None=None):
-    "An RGB PIL image from a PIL image, path, bytes or {'bytes','path'} dict; clear error when missing or corrupt."
-    from PIL import Image, UnidentifiedImageError
-    if media is None: raise HaloForgeError("the sample has no image")
-    if isinstance(media, Image.Image): return media.convert("RGB") if media.mode != "RGB" else media
-    if isinstance(media, dict):
-        if media.get("bytes"): return load_image(bytes(media["bytes"]), root)
-        media = media.get("path")
-        if not media: raise HaloForgeError("image record has neither bytes nor a path")
-    if isinstance(media, (bytes, bytearray)):
-        try: return Image.open(io.BytesIO(media)).convert("RGB")
-        except (UnidentifiedImageError, OSError) as e: raise HaloForgeError(f"image bytes are not a readable image ({e})") from None
-    p = Path(media)
-    if root is not None and not p.is_absolute(): p = Path(root)/p
-    if not p.exists(): raise HaloForgeError(f"image not found: {p}")
-    try:
-        with Image.open(p) as im: return im.convert("RGB")
-    except (UnidentifiedImageError, OSError) as e: raise HaloForgeError(f"image unreadable: {p} ({type(e).__name__})") from None
-
-def image_key(media) -> str:
-    "A cache key for an image: a content hash for in-memory images, path + size + mtime for files."
-    from PIL import Image
-    if isinstance(media, Image.Image):
-        return "px:" + hashlib.sha1(media.tobytes() + repr((media.size, media.mode)).encode()).hexdigest()
-    if isinstance(media, dict): media = media.get("bytes") or media.get("path")
-    if isinstance(media, (bytes, bytearray)): return "b:" + hashlib.sha1(media).hexdigest()
-    p = Path(str(media)); st = p.stat() if p.exists() else None
-    return f"f:{p.resolve()}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}"
-
-# %% ../nbs/10b_vlm_data.ipynb #ceaf4c64
-def question_text(sample:Sample) -> str:
-    "The question of a sample: its prompt, or the last user turn of a chat-message prompt."
-    p = sample.prompt
-    if isinstance(p, list): p = next((m["content"] for m in reversed(p) if m.get("role") == "user"), "")
-    return str(p)
-
 # %% ../nbs/10b_vlm_data.ipynb #212e64a7
 def _font(size:int, bold:bool=True):
     import matplotlib
@@ -61,6 +24,7 @@ def _font(size:int, bold:bool=True):
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     return ImageFont.truetype(str(Path(matplotlib.get_data_path())/"fonts"/"ttf"/name), size)
 
+# %% ../nbs/10b_vlm_data.ipynb #db8a27b1
 # what the generators draw with (and what the perception checks and the vision pre-training know about)
 SHAPE_COLORS = {"red": (220, 40, 40), "green": (40, 160, 60), "blue": (40, 80, 220), "yellow": (235, 200, 30)}
 SIGN_WORDS = ("STOP EXIT OPEN SALE PIZZA HOTEL TAXI BAKERY PHARMACY PARKING CAFE BANK LIBRARY MARKET "
@@ -82,7 +46,45 @@ def _text_item(rng:random.Random):
     else: q, a = "What word is written on the sign?", word.lower()
     return img, q, a, {"metric": "vqa_accuracy", "task": "text", "rendered_text": text}
 
-# %% ../nbs/10b_vlm_data.ipynb #73f06455
+# %% ../nbs/10b_vlm_data.ipynb #9ea218f2
+def load_image(media, root:str|Path|None=None):
+    "An RGB PIL image from a PIL image, path, bytes or {'bytes','path'} dict; clear error when missing or corrupt."
+    from PIL import Image, UnidentifiedImageError
+    if media is None: raise HaloForgeError("the sample has no image")
+    if isinstance(media, Image.Image): return media.convert("RGB") if media.mode != "RGB" else media
+    if isinstance(media, dict):
+        if media.get("bytes"): return load_image(bytes(media["bytes"]), root)
+        media = media.get("path")
+        if not media: raise HaloForgeError("image record has neither bytes nor a path")
+    if isinstance(media, (bytes, bytearray)):
+        try: return Image.open(io.BytesIO(media)).convert("RGB")
+        except (UnidentifiedImageError, OSError) as e: raise HaloForgeError(f"image bytes are not a readable image ({e})") from None
+    p = Path(media)
+    if root is not None and not p.is_absolute(): p = Path(root)/p
+    if not p.exists(): raise HaloForgeError(f"image not found: {p}")
+    try:
+        with Image.open(p) as im: return im.convert("RGB")
+    except (UnidentifiedImageError, OSError) as e: raise HaloForgeError(f"image unreadable: {p} ({type(e).__name__})") from None
+
+# %% ../nbs/10b_vlm_data.ipynb #5c5a7544
+def image_key(media) -> str:
+    "A cache key for an image: a content hash for in-memory images, path + size + mtime for files."
+    from PIL import Image
+    if isinstance(media, Image.Image):
+        return "px:" + hashlib.sha1(media.tobytes() + repr((media.size, media.mode)).encode()).hexdigest()
+    if isinstance(media, dict): media = media.get("bytes") or media.get("path")
+    if isinstance(media, (bytes, bytearray)): return "b:" + hashlib.sha1(media).hexdigest()
+    p = Path(str(media)); st = p.stat() if p.exists() else None
+    return f"f:{p.resolve()}:{st.st_size if st else 0}:{st.st_mtime_ns if st else 0}"
+
+# %% ../nbs/10b_vlm_data.ipynb #ceaf4c64
+def question_text(sample:Sample) -> str:
+    "The question of a sample: its prompt, or the last user turn of a chat-message prompt."
+    p = sample.prompt
+    if isinstance(p, list): p = next((m["content"] for m in reversed(p) if m.get("role") == "user"), "")
+    return str(p)
+
+# %% ../nbs/10b_vlm_data.ipynb #ea543eb7
 CHART_FRUITS = "apples pears plums grapes lemons cherries melons kiwis".split()
 
 def _fig_image(fig):
@@ -92,39 +94,48 @@ def _fig_image(fig):
     plt.close(fig)
     return Image.open(buf).convert("RGB")
 
+# %% ../nbs/10b_vlm_data.ipynb #5a0dd9dc
+def _bar_chart(ax, rng:random.Random):
+    cats = rng.sample(CHART_FRUITS, rng.randint(3, 5)); vals = [rng.randint(5, 95) for _ in cats]
+    bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals], fontsize=13, fontweight="bold")
+    ax.set_title("Fruit sold (boxes)"); ax.set_ylim(0, 110)
+    kind = rng.choice(["value", "max", "diff"])
+    i, j = rng.sample(range(len(cats)), 2)
+    if kind == "value": q, a = f"How many boxes of {cats[i]} were sold?", str(vals[i])
+    elif kind == "max": q, a = "Which fruit sold the most boxes?", cats[max(range(len(cats)), key=lambda k: (vals[k], -k))]
+    else: q, a = f"How many more boxes of {cats[i]} than {cats[j]} were sold?", str(vals[i] - vals[j])
+    return q, a, dict(zip(cats, vals))
+
+# %% ../nbs/10b_vlm_data.ipynb #f1e7b21b
+def _line_chart(ax, rng:random.Random):
+    years = list(range(2015, 2021)); vals = [rng.randint(10, 90) for _ in years]
+    ax.plot(years, vals, "o-"); ax.set_title("Visitors (thousands)"); ax.set_ylim(0, 100)
+    for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=13, fontweight="bold")
+    k = rng.randrange(len(years)); q, a = f"How many visitors were there in {years[k]}?", str(vals[k])
+    return q, a, dict(zip(map(str, years), vals))
+
 def _chart_item(rng:random.Random):
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(4, 3))
-    if rng.random() < 0.6:
-        cats = rng.sample(CHART_FRUITS, rng.randint(3, 5)); vals = [rng.randint(5, 95) for _ in cats]
-        bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals], fontsize=13, fontweight="bold")
-        ax.set_title("Fruit sold (boxes)"); ax.set_ylim(0, 110)
-        kind = rng.choice(["value", "max", "diff"])
-        i, j = rng.sample(range(len(cats)), 2)
-        if kind == "value": q, a = f"How many boxes of {cats[i]} were sold?", str(vals[i])
-        elif kind == "max": q, a = "Which fruit sold the most boxes?", cats[max(range(len(cats)), key=lambda k: (vals[k], -k))]
-        else: q, a = f"How many more boxes of {cats[i]} than {cats[j]} were sold?", str(vals[i] - vals[j])
-        data = dict(zip(cats, vals))
-    else:
-        years = list(range(2015, 2021)); vals = [rng.randint(10, 90) for _ in years]
-        ax.plot(years, vals, "o-"); ax.set_title("Visitors (thousands)"); ax.set_ylim(0, 100)
-        for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=13, fontweight="bold")
-        k = rng.randrange(len(years)); q, a = f"How many visitors were there in {years[k]}?", str(vals[k])
-        data = dict(zip(map(str, years), vals))
+    q, a, data = (_bar_chart if rng.random() < 0.6 else _line_chart)(ax, rng)
     fig.tight_layout()
     return _fig_image(fig), q, a, {"metric": "relaxed_accuracy", "task": "chart", "data": data}
 
 # %% ../nbs/10b_vlm_data.ipynb #c5dd445d
 CUSTOMER_NAMES = "Ada Lovelace|Alan Turing|Grace Hopper|Edsger Dijkstra|Barbara Liskov|Donald Knuth|Ken Thompson|Frances Allen".split("|")
 
+def _doc_fields(rng:random.Random):
+    title = rng.choice(["INVOICE", "RECEIPT"])
+    return title, {"Number": f"{rng.randint(1000, 9999)}", "Date": f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/20{rng.randint(10, 25)}",
+                   "Customer": rng.choice(CUSTOMER_NAMES), "Total": f"${rng.randint(10, 999)}.{rng.randint(0, 99):02d}"}
+
+# %% ../nbs/10b_vlm_data.ipynb #df622f42
 def _doc_item(rng:random.Random):
     from PIL import Image, ImageDraw
     img = Image.new("RGB", (400, 300), (255, 255, 255)); d = ImageDraw.Draw(img)
-    title = rng.choice(["INVOICE", "RECEIPT"])
-    fields = {"Number": f"{rng.randint(1000, 9999)}", "Date": f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/20{rng.randint(10, 25)}",
-              "Customer": rng.choice(CUSTOMER_NAMES), "Total": f"${rng.randint(10, 999)}.{rng.randint(0, 99):02d}"}
+    title, fields = _doc_fields(rng)
     d.text((20, 15), title, fill=(0, 0, 0), font=_font(30)); d.line((20, 60, 380, 60), fill=(0, 0, 0), width=2)
     for k, (name, val) in enumerate(fields.items()):
         d.text((20, 80 + 48*k), f"{name}:", fill=(60, 60, 60), font=_font(20, bold=False))
@@ -137,9 +148,8 @@ def _doc_item(rng:random.Random):
 # %% ../nbs/10b_vlm_data.ipynb #fce24ab0
 SHAPES = ("circle", "square", "triangle")
 
-def _shapes_item(rng:random.Random):
-    from PIL import Image, ImageDraw
-    img = Image.new("RGB", (320, 240), (250, 250, 250)); d = ImageDraw.Draw(img)
+def _draw_shapes(d, rng:random.Random) -> list:
+    "Draw 2 to 7 shapes on a 4x3 grid; their labels, colours and boxes."
     cells = rng.sample([(c, r) for c in range(4) for r in range(3)], rng.randint(2, 7))
     objs = []
     for c, r in cells:
@@ -149,14 +159,24 @@ def _shapes_item(rng:random.Random):
         elif shape == "square": d.rectangle((x-s, y-s, x+s, y+s), fill=SHAPE_COLORS[color])
         else: d.polygon([(x, y-s), (x-s, y+s), (x+s, y+s)], fill=SHAPE_COLORS[color])
         objs.append({"label": shape, "color": color, "box": [x-s, y-s, x+s, y+s]})
+    return objs
+
+# %% ../nbs/10b_vlm_data.ipynb #ea4324be
+def _shape_choice(rng:random.Random, o:dict):
+    "A multiple-choice question on the colour of object `o`: question, letter, choices."
+    opts = list(SHAPE_COLORS); rng.shuffle(opts)
+    letters = "ABCD"; choices = dict(zip(letters, opts))
+    q = (f"What color is the {o['label']}?\n" + "\n".join(f"{k}. {v}" for k, v in choices.items())
+         + "\nAnswer with the option's letter from the given choices directly.")
+    return q, letters[opts.index(o["color"])], choices
+
+def _shapes_item(rng:random.Random):
+    from PIL import Image, ImageDraw
+    img = Image.new("RGB", (320, 240), (250, 250, 250)); objs = _draw_shapes(ImageDraw.Draw(img), rng)
     kind = rng.choice(["count_color", "count_shape", "choice"])
     uniq = [o for o in objs if sum(p["label"] == o["label"] for p in objs) == 1]
     if kind == "choice" and uniq:
-        o = rng.choice(uniq); opts = list(SHAPE_COLORS); rng.shuffle(opts)
-        letters = "ABCD"; choices = dict(zip(letters, opts))
-        q = (f"What color is the {o['label']}?\n" + "\n".join(f"{k}. {v}" for k, v in choices.items())
-             + "\nAnswer with the option's letter from the given choices directly.")
-        a = letters[opts.index(o["color"])]
+        q, a, choices = _shape_choice(rng, rng.choice(uniq))
         return img, q, a, {"metric": "choice", "task": "scene", "choices": choices, "objects": objs}
     if kind == "count_shape":
         shape = rng.choice(SHAPES); q, a = f"How many {shape}s are there?", str(sum(o["label"] == shape for o in objs))
@@ -201,6 +221,7 @@ def _image_of(row, root):
 
 def _prompt(q): return f"{str(q).strip()}\n{_SHORT_ANSWER}"
 
+# %% ../nbs/10b_vlm_data.ipynb #26c3ca31
 def textvqa_sample(row, root=None) -> Sample:
     "A TextVQA row (`question`, `image`, ten `answers`) as a Sample scored by VQA accuracy."
     answers = [str(a) for a in (row.get("answers") or [])]
@@ -208,6 +229,7 @@ def textvqa_sample(row, root=None) -> Sample:
                   {"id": row.get("question_id"), "source": "textvqa", "metric": "vqa_accuracy", "task": "text",
                    "target": max(set(answers), key=answers.count) if answers else None})
 
+# %% ../nbs/10b_vlm_data.ipynb #3f7a01fa
 def docvqa_sample(row, root=None) -> Sample:
     "A DocVQA row (`question`, `image`, `answers`, `questionId`) as a Sample scored by ANLS."
     answers = [str(a) for a in (row.get("answers") or [])]
@@ -215,6 +237,7 @@ def docvqa_sample(row, root=None) -> Sample:
                   {"id": row.get("questionId"), "source": "docvqa", "metric": "anls", "task": "document",
                    "target": answers[0] if answers else None})
 
+# %% ../nbs/10b_vlm_data.ipynb #74e584a0
 def chartqa_sample(row, root=None) -> Sample:
     "A ChartQA row (HuggingFaceM4: `query`, `label`; lmms-lab: `question`, `answer`) scored by relaxed accuracy."
     q = row.get("query", row.get("question"))
@@ -224,6 +247,7 @@ def chartqa_sample(row, root=None) -> Sample:
                   {"id": row.get("id", row.get("_row")), "source": "chartqa", "metric": "relaxed_accuracy", "task": "chart",
                    "type": row.get("type", row.get("human_or_machine")), "target": label[0] if isinstance(label, list) else label})
 
+# %% ../nbs/10b_vlm_data.ipynb #c7ea35c2
 _OPTION_LINE = re.compile(r"^\s*\(?([A-F])[.)]\s+(.+?)\s*$", re.M)
 
 def realworldqa_sample(row, root=None) -> Sample:
@@ -235,6 +259,7 @@ def realworldqa_sample(row, root=None) -> Sample:
                   {"id": row.get("id", row.get("_row")), "source": "realworldqa", "metric": "choice" if is_choice else "exact",
                    "task": "scene", "choices": choices if is_choice else None, "target": a})
 
+# %% ../nbs/10b_vlm_data.ipynb #ccb585da
 def llava_sample(row, root=None) -> Sample:
     "A LLaVA-Instruct row (`image` file name, `conversations` from human/gpt): first turn as prompt, reply as SFT target."
     conv = row["conversations"]
@@ -271,6 +296,7 @@ def _folder_rows(path:Path, files:list) -> ArrowRows:
     try: return ArrowRows(datasets.concatenate_datasets([p.ds for p in parts]))
     except ValueError: raise HaloForgeError(f"{path}: its data files differ in their columns ({', '.join(f.name for f in files)}); pass one file") from None
 
+# %% ../nbs/10b_vlm_data.ipynb #a651b62d
 def load_local(path, schema:str|None=None, limit:int|None=None, image_root=None) -> LazySamples:
     "Samples from a local file or folder of one of the known schemas (detected from the fields when not given), made on access from Arrow rows."
     path = Path(path)
@@ -302,6 +328,7 @@ def _undecoded_images(ds):
         if isinstance(f, datasets.Image): ds = ds.cast_column(k, datasets.Image(decode=False))
     return ds
 
+# %% ../nbs/10b_vlm_data.ipynb #66140f0b
 def load_hub(name:str, split:str="train", limit:int|None=None, image_root=None) -> LazySamples:
     "Samples of a seed dataset from its Hub copy (or the local `datasets` cache), made on access with images undecoded."
     if name not in HUB_DATASETS: raise HaloForgeError(f"unknown dataset {name!r}: choose from {', '.join(HUB_DATASETS)}")

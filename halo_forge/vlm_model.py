@@ -29,6 +29,7 @@ def vlm_family(config) -> str:
 # the language model's linear layers, as a PEFT `target_modules` regex: LoRA there leaves vision tower and projector alone
 LM_LORA_TARGETS = r".*language_model.*\.(q_proj|k_proj|v_proj|o_proj|gate_proj|up_proj|down_proj)"
 
+# %% ../nbs/10e_vlm_model.ipynb #3c0ed56a
 class VisionLMAdapter(ModelAdapter):
     "Adapter for image-text-to-text models (Qwen2-VL family: `qwen_vl`; LLaVA-1.5: `llava`)."
     def __init__(self, model, processor,
@@ -47,6 +48,69 @@ class VisionLMAdapter(ModelAdapter):
     def tokenizer(self): return self.processor.tokenizer
 
 # %% ../nbs/10e_vlm_model.ipynb #69b8ff8c
+_VLM_TEMPLATE = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n'}}{% if m['content'] is string %}{{ m['content'] }}"
+                 "{% else %}{% for c in m['content'] %}{% if c['type'] == 'image' %}{{ IMG }}{% else %}{{ c['text'] }}{% endif %}{% endfor %}"
+                 "{% endif %}{{'<|im_end|>\\n'}}{% endfor %}{% if add_generation_prompt %}{{'<|im_start|>assistant\\n'}}{% endif %}")
+
+def chatml_template(image:str) -> str:
+    "A ChatML chat template for turns of images and text; each image renders as the Jinja expression `image`."
+    return _VLM_TEMPLATE.replace("IMG", image)
+
+# %% ../nbs/10e_vlm_model.ipynb #0fb552e0
+def _tiny_qwen_vl(tok):
+    "A tiny Qwen2-VL model and processor around `tok` (its image tokens are added here)."
+    from transformers import (Qwen2VLConfig, Qwen2VLForConditionalGeneration, Qwen2VLProcessor, Qwen2VLImageProcessor,
+                              Qwen2VLVideoProcessor)
+    tok.add_tokens(["<|vision_start|>", "<|vision_end|>", "<|image_pad|>", "<|video_pad|>"], special_tokens=True)
+    ids = {t: tok.convert_tokens_to_ids(t) for t in ["<|vision_start|>", "<|vision_end|>", "<|image_pad|>", "<|video_pad|>"]}
+    tmpl = chatml_template("'<|vision_start|><|image_pad|><|vision_end|>'")
+    proc = Qwen2VLProcessor(image_processor=Qwen2VLImageProcessor(min_pixels=56*56, max_pixels=112*112), tokenizer=tok,
+                            video_processor=Qwen2VLVideoProcessor(), chat_template=tmpl)
+    cfg = Qwen2VLConfig(text_config=dict(vocab_size=len(tok), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
+                        rope_parameters={"rope_type": "default", "rope_theta": 10000.0, "mrope_section": [2, 3, 3]},
+                        bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id),
+                        vision_config=dict(depth=1, embed_dim=32, hidden_size=64, num_heads=2, mlp_ratio=2, patch_size=14,
+                        spatial_merge_size=2, in_chans=3, temporal_patch_size=2),
+                        image_token_id=ids["<|image_pad|>"], video_token_id=ids["<|video_pad|>"],
+                        vision_start_token_id=ids["<|vision_start|>"], vision_end_token_id=ids["<|vision_end|>"])
+    cfg.architectures = ["Qwen2VLForConditionalGeneration"]
+    return Qwen2VLForConditionalGeneration(cfg), proc
+
+# %% ../nbs/10e_vlm_model.ipynb #aebc7839
+def _tiny_llava(tok):
+    "A tiny LLaVA model and processor around `tok` (its `<image>` token is added here)."
+    from transformers import (LlavaConfig, LlavaForConditionalGeneration, LlavaProcessor, CLIPImageProcessor,
+                              CLIPVisionConfig, LlamaConfig)
+    tok.add_tokens(["<image>"], special_tokens=True)
+    proc = LlavaProcessor(image_processor=CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}),
+                          tokenizer=tok, patch_size=8, vision_feature_select_strategy="default", num_additional_image_tokens=1,
+                          chat_template=chatml_template("'<image>\\n'"))
+    cfg = LlavaConfig(vision_config=CLIPVisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1, num_attention_heads=2,
+                                                     image_size=32, patch_size=8, projection_dim=32),
+                      text_config=LlamaConfig(vocab_size=len(tok), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                                              num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
+                                              bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id),
+                      image_token_index=tok.convert_tokens_to_ids("<image>"), vision_feature_select_strategy="default",
+                      vision_feature_layer=-1)
+    cfg.architectures = ["LlavaForConditionalGeneration"]
+    return LlavaForConditionalGeneration(cfg), proc
+
+# %% ../nbs/10e_vlm_model.ipynb #6085c653
+_TINY_BUILDERS = {"qwen_vl": _tiny_qwen_vl, "llava": _tiny_llava}
+
+def tiny_vlm(family:str="qwen_vl", seed:int=0) -> VisionLMAdapter:
+    "A `VisionLMAdapter` around a random tiny Qwen2-VL or LLaVA model, for tests."
+    from halo_forge.core import tiny_tokenizer
+    torch.manual_seed(seed)
+    tok = tiny_tokenizer()
+    if family not in _TINY_BUILDERS: raise HaloForgeError(f"unknown family {family!r}: qwen_vl or llava")
+    model, proc = _TINY_BUILDERS[family](tok)
+    model.generation_config.pad_token_id = tok.pad_token_id
+    model.generation_config.eos_token_id = tok.eos_token_id
+    return VisionLMAdapter(model, proc, base_model=f"tiny-{family}")
+
+# %% ../nbs/10e_vlm_model.ipynb #362f95ab
 @patch
 def messages(self:VisionLMAdapter, sample:Sample) -> list[dict]:
     "Chat messages for a sample: the image first, then the question."
@@ -55,16 +119,28 @@ def messages(self:VisionLMAdapter, sample:Sample) -> list[dict]:
     if self.system_prompt: msgs = [{"role": "system", "content": [{"type": "text", "text": self.system_prompt}]}] + msgs
     return msgs
 
+# %% ../nbs/10e_vlm_model.ipynb #25073f96
 @patch
 def format(self:VisionLMAdapter, sample:Sample) -> str:
     "The prompt text the model sees (with the image placeholder that the processor expands)."
     return self.processor.apply_chat_template(self.messages(sample), tokenize=False, add_generation_prompt=True)
 
+# %% ../nbs/10e_vlm_model.ipynb #d3d32736
 @patch
 def _encode(self:VisionLMAdapter, texts, images):
     return self.processor(text=list(texts), images=list(images), return_tensors="pt", padding=True)
 
 # %% ../nbs/10e_vlm_model.ipynb #0335557b
+@patch
+def _generate_batch(self:VisionLMAdapter, texts, images, n, max_new_tokens, kw) -> list[list[str]]:
+    enc = self._encode(texts, images).to(self.model.device)
+    with torch.no_grad():
+        gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n,
+                                  pad_token_id=self.pad_token_id, **kw)
+    dec = self.tokenizer.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
+    return [dec[j*n:(j+1)*n] for j in range(len(texts))]
+
+# %% ../nbs/10e_vlm_model.ipynb #519f4cee
 @patch
 def generate(self:VisionLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=8, seed=None, progress=False, on_batch=None):
@@ -76,17 +152,12 @@ def generate(self:VisionLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     with merged_lora(self):
         for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
-            enc = self._encode([texts[i] for i in idx], [load_image(samples[i].media) for i in idx]).to(self.model.device)
-            with torch.no_grad():
-                gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n,
-                                          pad_token_id=self.pad_token_id, **kw)
-            dec = self.tokenizer.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
-            res = [dec[j*n:(j+1)*n] for j in range(len(idx))]
+            res = self._generate_batch([texts[i] for i in idx], [load_image(samples[i].media) for i in idx], n, max_new_tokens, kw)
             for i, r in zip(idx, res): out[i] = r
             if on_batch: on_batch(idx, res)
     return out
 
-# %% ../nbs/10e_vlm_model.ipynb #bd424370
+# %% ../nbs/10e_vlm_model.ipynb #b4bfcf30
 _IMAGE_KEYS = ("pixel_values", "image_grid_thw", "image_sizes")
 
 @patch
@@ -99,6 +170,7 @@ def training_example(self:VisionLMAdapter, sample, completion):
     if len(p) + len(c) > self.max_length: return None    # the prompt holds image tokens, so it is never cut: dropped instead
     return {"input_ids": p + c, "labels": [-100]*len(p) + c, "image": sample.media}   # decoded again in `collate`
 
+# %% ../nbs/10e_vlm_model.ipynb #4f98b790
 @patch
 def collate(self:VisionLMAdapter, examples):
     batch = ModelAdapter.collate(self, examples)
@@ -121,65 +193,13 @@ def enable_lora(self:VisionLMAdapter, lora:LoraSettings|None=None):
     self.model = get_peft_model(self.model, cfg)
     return self
 
-# %% ../nbs/10e_vlm_model.ipynb #0fbfd3d6
-_VLM_TEMPLATE = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\\n'}}{% if m['content'] is string %}{{ m['content'] }}"
-                 "{% else %}{% for c in m['content'] %}{% if c['type'] == 'image' %}{{ IMG }}{% else %}{{ c['text'] }}{% endif %}{% endfor %}"
-                 "{% endif %}{{'<|im_end|>\\n'}}{% endfor %}{% if add_generation_prompt %}{{'<|im_start|>assistant\\n'}}{% endif %}")
-
-def chatml_template(image:str) -> str:
-    "A ChatML chat template for turns of images and text; each image renders as the Jinja expression `image`."
-    return _VLM_TEMPLATE.replace("IMG", image)
-
-def tiny_vlm(family:str="qwen_vl", seed:int=0) -> VisionLMAdapter:
-    "A `VisionLMAdapter` around a random tiny Qwen2-VL or LLaVA model, for tests."
-    from halo_forge.core import tiny_tokenizer
-    torch.manual_seed(seed)
-    tok = tiny_tokenizer()
-    if family == "qwen_vl":
-        from transformers import (Qwen2VLConfig, Qwen2VLForConditionalGeneration, Qwen2VLProcessor, Qwen2VLImageProcessor,
-                                  Qwen2VLVideoProcessor)
-        tok.add_tokens(["<|vision_start|>", "<|vision_end|>", "<|image_pad|>", "<|video_pad|>"], special_tokens=True)
-        ids = {t: tok.convert_tokens_to_ids(t) for t in ["<|vision_start|>", "<|vision_end|>", "<|image_pad|>", "<|video_pad|>"]}
-        tmpl = chatml_template("'<|vision_start|><|image_pad|><|vision_end|>'")
-        proc = Qwen2VLProcessor(image_processor=Qwen2VLImageProcessor(min_pixels=56*56, max_pixels=112*112), tokenizer=tok,
-                                video_processor=Qwen2VLVideoProcessor(), chat_template=tmpl)
-        cfg = Qwen2VLConfig(text_config=dict(vocab_size=len(tok), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-                            num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
-                            rope_parameters={"rope_type": "default", "rope_theta": 10000.0, "mrope_section": [2, 3, 3]},
-                            bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id),
-                            vision_config=dict(depth=1, embed_dim=32, hidden_size=64, num_heads=2, mlp_ratio=2, patch_size=14,
-                            spatial_merge_size=2, in_chans=3, temporal_patch_size=2),
-                            image_token_id=ids["<|image_pad|>"], video_token_id=ids["<|video_pad|>"],
-                            vision_start_token_id=ids["<|vision_start|>"], vision_end_token_id=ids["<|vision_end|>"])
-        cfg.architectures = ["Qwen2VLForConditionalGeneration"]
-        model = Qwen2VLForConditionalGeneration(cfg)
-    elif family == "llava":
-        from transformers import (LlavaConfig, LlavaForConditionalGeneration, LlavaProcessor, CLIPImageProcessor,
-                                  CLIPVisionConfig, LlamaConfig)
-        tok.add_tokens(["<image>"], special_tokens=True)
-        proc = LlavaProcessor(image_processor=CLIPImageProcessor(size={"shortest_edge": 32}, crop_size={"height": 32, "width": 32}),
-                              tokenizer=tok, patch_size=8, vision_feature_select_strategy="default", num_additional_image_tokens=1,
-                              chat_template=chatml_template("'<image>\\n'"))
-        cfg = LlavaConfig(vision_config=CLIPVisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1, num_attention_heads=2,
-                                                         image_size=32, patch_size=8, projection_dim=32),
-                          text_config=LlamaConfig(vocab_size=len(tok), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
-                                                  num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
-                                                  bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id),
-                          image_token_index=tok.convert_tokens_to_ids("<image>"), vision_feature_select_strategy="default",
-                          vision_feature_layer=-1)
-        cfg.architectures = ["LlavaForConditionalGeneration"]
-        model = LlavaForConditionalGeneration(cfg)
-    else: raise HaloForgeError(f"unknown family {family!r}: qwen_vl or llava")
-    model.generation_config.pad_token_id = tok.pad_token_id
-    model.generation_config.eos_token_id = tok.eos_token_id
-    return VisionLMAdapter(model, proc, base_model=f"tiny-{family}")
-
 # %% ../nbs/10e_vlm_model.ipynb #03212f91
 def load_vlm(name:str, dtype=None, **kw) -> VisionLMAdapter:
     "A `VisionLMAdapter` for a Hub id, local model folder or saved LoRA adapter."
     from halo_forge.models import load_saved
     return load_saved(name, lambda folder, name: _vlm_folder(folder, name, dtype, **kw))
 
+# %% ../nbs/10e_vlm_model.ipynb #59dacaa3
 def _vlm_folder(folder, name, dtype=None, **kw) -> VisionLMAdapter:
     from halo_forge.models import source_name, quantization_kwargs, loading_options
     from transformers import AutoConfig, AutoProcessor, AutoModelForImageTextToText
