@@ -28,7 +28,10 @@ with the default learning-rate decay per prompt seen (`--raft-set` changes any `
 setting, to measure it). RAFT's rollouts use the built-in generator (transformers' `generate` on the LoRA merged into the
 base weights, one shared pre-fill per prompt); GRPO uses TRL's own transformers generation.
 
-All runs of a phase run at once (`--parallel`), RAFT and GRPO of every seed side by side under the same load.
+All runs of a phase run at once (`--parallel`), RAFT and GRPO of every seed side by side under the same load; rerunning
+the campaign skips finished runs, and a run whose evaluation was cut off (e.g. killed for memory) only evaluates.
+The default budgets are what one hour of a 2-core machine shared with other jobs afforded (each run got one unit of
+work); on a free machine use budgets of 20 minutes or more: `--budget 1200 --sweep-budget 600`.
 Everything is written as it happens under --work (default benchmarks/raft_vs_grpo_runs/, not committed);
 the summary goes to benchmarks/raft_vs_grpo.json and nbs/images/raft_vs_grpo.png.
 """
@@ -184,11 +187,15 @@ def worker(a):
     def record(clock, sampled, ckpt, stats):   # called with the clock paused
         res["points"].append({"train_s": round(clock.elapsed(), 1), "wall_s": round(clock.wall(), 1),
                               "completions": sampled, "checkpoint": str(ckpt), **stats}); write_json(path, res)
-    if a.method == "base": res["points"].append({"train_s": 0.0, "wall_s": 0.0, "completions": 0, "checkpoint": None})
+    old = json.loads(path.read_text()) if path.exists() else {}
+    if old.get("status") == "evaluating": res = old   # training finished, evaluation was cut off (e.g. out of memory): evaluate only
+    elif a.method == "base": res["points"].append({"train_s": 0.0, "wall_s": 0.0, "completions": 0, "checkpoint": None})
     else: res.update((train_raft if a.method == "raft" else train_grpo)(a, out, train, record))
     res["status"] = "evaluating"; write_json(path, res)
+    import gc; gc.collect()   # the training model and optimizer go before the evaluation model loads
     ad = load_model()
     for p in (res["points"] if a.method == "base" else chosen(res["points"], a.budget, a.marks)[::-1]):   # the end of the budget first
+        if "accuracy" in p: continue
         if p["checkpoint"]: ad.load_adapter(p["checkpoint"])
         t = time.perf_counter()
         r = benchmark(ad, MathVerifier(), evals, max_new_tokens=SAMPLING["max_new_tokens"], batch_size=a.eval_batch, progress=False, workers=1)
@@ -310,7 +317,7 @@ def report(a):
            "raft": next(({k: r[k] for k in ("config", "overrides", "cycle_prompts", "generator") if k in r} for r in runs["raft"].values()), None),
            "grpo": next(({k: r[k] for k in ("config", "per_device_train_batch_size", "steps_per_generation", "trl", "generator") if k in r}
                          for r in runs["grpo"].values()), None),
-           "runs": per, "comparison": comp}
+           "runs": per, "comparison": comp, "notes": a.note}
     write_json(Path(a.json), out)
     print(table(out), flush=True)
     plot(out, Path(a.plot))
@@ -364,13 +371,14 @@ def main():
     ap.add_argument("--parallel", type=int, default=8, help="runs at once (one thread each)")
     ap.add_argument("--marks", type=int, default=2, help="evaluated points per run: the last checkpoint at or before each k/marks of the budget")
     ap.add_argument("--cycle-prompts", type=int, default=8, help="prompts per RAFT cycle")
-    ap.add_argument("--eval-batch", type=int, default=100, help="prompts per generate call when evaluating")
+    ap.add_argument("--eval-batch", type=int, default=25, help="prompts per generate call when evaluating")
     ap.add_argument("--eval-limit", type=int, default=0, help="(worker) evaluate only the first N problems, for a quick check")
     ap.add_argument("--raft-set", action="append", default=[], help="a RAFTConfig field for RAFT, key=value (repeatable)")
     ap.add_argument("--grpo-set", action="append", default=[], help="(worker) lr=, gen_batch=, loss_type=, batch_size=")
     ap.add_argument("--work", default=str(HERE/"raft_vs_grpo_runs"))
     ap.add_argument("--json", default=str(HERE/"raft_vs_grpo.json"))
     ap.add_argument("--plot", default=str(ROOT/"nbs"/"images"/"raft_vs_grpo.png"))
+    ap.add_argument("--note", action="append", default=[], help="a line of context stored in the JSON (repeatable)")
     ap.add_argument("--report", action="store_true", help="only rebuild table, JSON and plot from --work")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--method", choices=["raft", "grpo", "base"]); ap.add_argument("--seed", type=int, default=0)
