@@ -37,6 +37,7 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
     "dry_run": (False, bool, "resolve settings, model and dataset, print them, and stop"),
 }
 
+# %% ../nbs/02_cli.ipynb #8eb28986
 VERIFIER = {"verifier": (None, str, "your own verifier instead of the domain's: package.module:Class (a Verifier) or "
                                    "package.module:function (completion, sample) -> reward")}   # train and benchmark: sft verifies nothing
 
