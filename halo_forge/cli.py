@@ -37,11 +37,13 @@ COMMON = {  # name: (default, type, help) shared by the domain commands
     "dry_run": (False, bool, "resolve settings, model and dataset, print them, and stop"),
 }
 
+# %% ../nbs/02_cli.ipynb #8eb28986
 VERIFIER = {"verifier": (None, str, "your own verifier instead of the domain's: package.module:Class (a Verifier) or "
                                    "package.module:function (completion, sample) -> reward")}   # train and benchmark: sft verifies nothing
 
 LORA = {"lora_r": (16, int, "LoRA rank"), "lora_alpha": (32, int, "LoRA alpha"), "lora_dropout": (0.05, float, "LoRA dropout")}
 
+# %% ../nbs/02_cli.ipynb #5122f419
 def _raft_fields():
     doc = {"cycles": "RAFT cycles", "samples_per_prompt": "completions sampled per prompt", "temperature": "sampling temperature",
            "top_p": "nucleus sampling", "max_new_tokens": "longest completion", "keep_percent": "fraction of candidates kept",
@@ -61,6 +63,7 @@ def _raft_fields():
         out[f.name] = (f.default, types[f.name], doc.get(f.name, f.name.replace("_", " ")))
     return out
 
+# %% ../nbs/02_cli.ipynb #4f9d5917
 COMMANDS = {
     "train": {**COMMON, **VERIFIER, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
@@ -86,13 +89,14 @@ COMMANDS = {
                   "gen_batch_size": (16, int, "prompts per generate call")},
 }
 
-# %% ../nbs/02_cli.ipynb #747959c5
+# %% ../nbs/02_cli.ipynb #6c83a7e1
 def command_spec(domain, command:str) -> dict:
     "name -> (default, type, help) for `domain command`, with the domain's own defaults and extra settings."
     spec = {**COMMANDS[command], **{k: (d, type(d) if d is not None else str, h) for k, (d, h) in domain.extra_settings.items()}}
     dom = {"train": domain.raft_defaults, "sft": domain.sft_defaults}.get(command, {})
     return {k: (dom.get(k, d), t, h) for k, (d, t, h) in spec.items()}
 
+# %% ../nbs/02_cli.ipynb #64d5635d
 def dataset_layer(domain, command:str, flags:dict, config_file=None) -> list:
     "The dataset's own defaults as a `resolve_settings` layer: for the dataset the flags, the config file or the domain name."
     cfg = load_config_file(config_file) if config_file else {}
@@ -102,6 +106,7 @@ def dataset_layer(domain, command:str, flags:dict, config_file=None) -> list:
     values = {k: v for k, v in domain.dataset_defaults.get(key, {}).items() if k in spec}
     return [(values, f"dataset {name}" if key != "PATH" else "local dataset")] if values else []
 
+# %% ../nbs/02_cli.ipynb #d29bba5c
 def settings_for(domain, command:str, flags:dict, config_file:str|None=None, sources:dict|None=None) -> dict:
     "defaults < domain defaults < the dataset's defaults < config file < explicit flags; types and ranges checked."
     s = resolve_settings(command_spec(domain, command), flags, config_file, f"{domain.name} {command}",
@@ -119,6 +124,7 @@ COMMAND_GROUPS = {"inference": ("halo_forge.inference", "quantize, export (GGUF,
 
 COMMAND_HELP = {"train": "RAFT training", "sft": "supervised fine-tuning on reference solutions", "benchmark": "measure a model on a test split"}
 
+# %% ../nbs/02_cli.ipynb #03198c61
 def add_domain_commands(subparsers, dom):
     "The `sft`, `train`, `benchmark` and `datasets` commands of one domain."
     dp = subparsers.add_parser(dom.name, help=dom.help, description=dom.help, argument_default=argparse.SUPPRESS)
@@ -130,6 +136,7 @@ def add_domain_commands(subparsers, dom):
     cmds.add_parser("datasets", help="list the datasets this domain knows")
     return dp
 
+# %% ../nbs/02_cli.ipynb #88627a4a
 def build_parser(argv:list|None=None) -> argparse.ArgumentParser:
     "The `halo-forge` parser. Only the domain or group `argv` names is imported (all of them when `argv` is None)."
     import importlib
@@ -152,6 +159,7 @@ def load_model(dom, s):
     hf_logging.disable_progress_bar()
     with loading(load_in_4bit=s.get("load_in_4bit", False)): return dom.load_model(s["model"], s)
 
+# %% ../nbs/02_cli.ipynb #7e039dc0
 def with_generator(ad, s):
     "The adapter, sampling from a vLLM server when `--generator vllm` (training stays in this process)."
     if s.get("generator", "builtin") == "builtin": return ad
@@ -160,10 +168,12 @@ def with_generator(ad, s):
     from halo_forge.vllm_client import VLLMServerAdapter
     return VLLMServerAdapter(ad, s["generator_url"])
 
+# %% ../nbs/02_cli.ipynb #500bb881
 def make_verifier(dom, s):
     "The verifier of a command: `--verifier package.module:Name` when given, else the domain's."
     return verifier_from_spec(s["verifier"]) if s.get("verifier") else dom.make_verifier(s)
 
+# %% ../nbs/02_cli.ipynb #ba7c325c
 def _print_settings(s):
     src = s.get("_sources")
     if src and s.get("dry_run"):    # --dry-run: every setting with where it came from
@@ -171,17 +181,20 @@ def _print_settings(s):
         print("settings (value, and where it came from):\n" + "\n".join(f"  {k:<{w}}  {s[k]!s:<24} {src[k]}" for k in src), flush=True)
     else: print("settings: " + ", ".join(f"{k}={v}" for k, v in s.items() if k not in ("progress", "_sources")), flush=True)
 
+# %% ../nbs/02_cli.ipynb #a1fbe8fb
 def _bench_summary(r):
     fails = "".join(f", {r[k]} verifier {k}" for k in ("errors", "timeouts") if r.get(k))
     ci = f" (95% CI {r['accuracy_ci'][0]:.2f}-{r['accuracy_ci'][1]:.2f})" if r.get("accuracy_ci") else ""
     return f"accuracy {r['accuracy']:.3f}{ci}  mean reward {r['mean_reward']:.3f}  ({r['n_samples']} problems{fails})"
 
+# %% ../nbs/02_cli.ipynb #e804da07
 def held_out_difference(ev:dict, first:str="before", second:str="after") -> dict|None:
     "The paired difference of per-item accuracy between two held-out stages of `eval.json`, or None without item records."
     ra, rb = ev.get(first, {}).get("results"), ev.get(second, {}).get("results")
     if not ra or not rb or [r["id"] for r in ra] != [r["id"] for r in rb]: return None
     return paired_difference([float(r["correct"]) for r in ra], [float(r["correct"]) for r in rb])
 
+# %% ../nbs/02_cli.ipynb #b8c90c8a
 def _usable(verifier, samples, what:str, drop:bool) -> Sequence:
     "Count and list the samples whose reference the verifier cannot use; leave them out when `drop` (lazy samples stay lazy)."
     bad = [(k, s, why) for k, s in enumerate(samples) if (why := verifier.check_reference(s))]
@@ -192,10 +205,12 @@ def _usable(verifier, samples, what:str, drop:bool) -> Sequence:
     skip = {k for k, _, _ in bad}
     return subset(samples, [k for k in range(len(samples)) if k not in skip])
 
+# %% ../nbs/02_cli.ipynb #d5624e89
 def cmd_datasets(dom, s=None):
     print(f"{dom.name} datasets (default: {dom.default_dataset}; sft: {dom.default_sft_dataset})")
     for k, v in dom.datasets.items(): print(f"  {k:<12} {v}")
 
+# %% ../nbs/02_cli.ipynb #335e6a36
 def cmd_sft(dom, s):
     s["dataset"] = s["dataset"] or dom.default_sft_dataset
     s["output"] = s["output"] or f"models/{dom.name}_sft"
@@ -213,6 +228,7 @@ def cmd_sft(dom, s):
     dropped = f" ({st['dropped']} longer than the model's max_length left out)" if st["dropped"] else ""
     print(f"sft done: {st['examples']} examples{dropped}, {st['steps']} steps, loss {st['train_loss']:.4f}; adapter saved to {s['output']}")
 
+# %% ../nbs/02_cli.ipynb #cf895256
 def cmd_benchmark(dom, s):
     s["dataset"] = s["dataset"] or dom.default_dataset
     local = Path(s["dataset"]).expanduser().exists()   # a local file without a split column is measured whole
@@ -245,6 +261,7 @@ def _warmup(ad, samples, cfg, epochs, folder):
              info={"stage": "warmup"})
     print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}", flush=True)
 
+# %% ../nbs/02_cli.ipynb #e68e41ba
 def held_out_set(dom, s) -> tuple[list, dict]:
     "The held-out samples of `train` and where they came from: `--eval-dataset` (a local file whole) or `--eval-split` of `--dataset`."
     if s["eval_limit"] == 0: return [], {}
@@ -253,11 +270,13 @@ def held_out_set(dom, s) -> tuple[list, dict]:
     held = dom.samples(name, split, s["eval_limit"], s)
     return held, {"dataset": name, "split": split, "limit": s["eval_limit"], "fingerprint": data_fingerprint(held)}
 
+# %% ../nbs/02_cli.ipynb #1b5f38ef
 def guard_samples(dom, s) -> dict:
     "name -> samples of each of the domain's guard sets; none with `--no-guards`, at most `--guard-limit` each."
     if not s.get("guards", True): return {}
     return {name: dom.samples(ds, split, s.get("guard_limit") or limit, s) for name, (ds, split, limit) in dom.guard_sets.items()}
 
+# %% ../nbs/02_cli.ipynb #b40b732d
 def wer_difference(before:dict, after:dict) -> dict|None:
     "Corpus WER before and after on the same clips, with a paired bootstrap interval of the change; None unless both are transcripts."
     rb, ra = before.get("results"), after.get("results")
@@ -268,6 +287,7 @@ def wer_difference(before:dict, after:dict) -> dict|None:
     total = max(1, sum(words))
     return {"before": round(sum(eb) / total, 4), "after": round(sum(ea) / total, 4), **paired_ratio_difference(eb, ea, words)}
 
+# %% ../nbs/02_cli.ipynb #526b5d2e
 def guard_difference(g:dict, categories:list|None=None) -> dict:
     "Before/after accuracy and mean reward of one guard (`{'before': result, 'after': result}`) with paired intervals; per category too."
     b, a = g["before"], g["after"]
@@ -284,6 +304,7 @@ def guard_difference(g:dict, categories:list|None=None) -> dict:
         if len(by) > 1: out["category_differences"] = {c: paired_difference(*zip(*v)) for c, v in by.items()}
     return out
 
+# %% ../nbs/02_cli.ipynb #46f9d3d9
 def guard_warning(name:str, d:dict) -> str|None:
     "One line when guard `name` got worse beyond its paired 95% interval: accuracy, corpus WER, mean reward, or a category's accuracy."
     acc, rew = d.get("difference"), d.get("reward_difference")
@@ -296,9 +317,9 @@ def guard_warning(name:str, d:dict) -> str|None:
              for c, x in d.get("category_differences", {}).items() if x["interval"][1] < 0]
     return f"guard {name} got worse: " + "; ".join(worse) if worse else None
 
-def cmd_train(dom, s):
-    s["dataset"] = s["dataset"] or dom.default_dataset
-    s["output"] = s["output"] or f"models/{dom.name}_raft"
+# %% ../nbs/02_cli.ipynb #b9bc37a5
+def _train_inputs(dom, s) -> tuple:
+    "(split, verifier, training samples, held-out samples, held-out info, guard sets) of `train`, printed and checked for overlap."
     local = Path(s["dataset"]).expanduser().exists()
     split = s["split"] or ("all" if s["eval_dataset"] and local else "train")
     verifier = make_verifier(dom, s)
@@ -319,6 +340,38 @@ def cmd_train(dom, s):
         if (sg := overlap(samples, smp)):
             raise HaloForgeError(f"{len(sg)} of {len(smp)} prompts of guard {name} are also training prompts (first: "
                                  f"{sg[0].meta.get('id', '?')}); train on other data or pass --no-guards")
+    return split, verifier, samples, held_out, held_info, guards
+
+# %% ../nbs/02_cli.ipynb #a751ec8e
+def _print_report(ev:dict, ev_path:Path, held_out:Sequence, guards:dict):
+    "Print (and store in `eval.json` at `ev_path`) the held-out and guard differences of a finished `train`."
+    if held_out:
+        diff = held_out_difference(ev)
+        if diff and is_main(): ev["difference"] = diff; write_json_atomic(ev_path, ev)
+        print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}" +
+              (f" (difference {diff['difference']:+.3f}, 95% paired bootstrap interval {diff['interval'][0]:+.3f} to {diff['interval'][1]:+.3f})"
+               if diff else ""))
+        if (w := wer_difference(ev["before"], ev["after"])):
+            if is_main(): ev["wer_difference"] = w; write_json_atomic(ev_path, ev)
+            print(f"held-out WER {w['before']:.3f} -> {w['after']:.3f} (difference {w['difference']:+.3f}, "
+                  f"95% paired bootstrap interval {w['interval'][0]:+.3f} to {w['interval'][1]:+.3f})")
+    for name, g in ev.get("guards", {}).items():
+        if "before" not in g or "after" not in g: continue
+        g["report"] = d = guard_difference(g, [x.meta.get("category") for x in guards[name]] if name in guards else None)
+        iv = f" (difference {d['difference']['difference']:+.3f}, 95% paired interval {d['difference']['interval'][0]:+.3f} to " \
+             f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
+        wer = f"; WER {d['wer']['before']:.3f} -> {d['wer']['after']:.3f} (paired interval {d['wer']['interval'][0]:+.3f} to " \
+              f"{d['wer']['interval'][1]:+.3f})" if d.get("wer") else ""
+        print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}{wer}" + "".join(
+              f"\n  {c}: {x:.3f} -> {y:.3f}" for c, (x, y) in d.get("categories", {}).items() if y is not None))
+        if (w := guard_warning(name, d)): print(w)
+    if ev.get("guards") and is_main(): write_json_atomic(ev_path, ev)
+
+# %% ../nbs/02_cli.ipynb #509f2831
+def cmd_train(dom, s):
+    s["dataset"] = s["dataset"] or dom.default_dataset
+    s["output"] = s["output"] or f"models/{dom.name}_raft"
+    split, verifier, samples, held_out, held_info, guards = _train_inputs(dom, s)
     cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
     info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
             "sft_warmup": s["sft_warmup"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
@@ -371,27 +424,7 @@ def cmd_train(dom, s):
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
     measure_guards("after", cycles=cfg.cycles)
     if tracker: tracker.close()
-    if held_out:
-        diff = held_out_difference(ev)
-        if diff and is_main(): ev["difference"] = diff; write_json_atomic(ev_path, ev)
-        print(f"held-out accuracy {ev['before']['accuracy']:.3f} -> {ev['after']['accuracy']:.3f}" +
-              (f" (difference {diff['difference']:+.3f}, 95% paired bootstrap interval {diff['interval'][0]:+.3f} to {diff['interval'][1]:+.3f})"
-               if diff else ""))
-        if (w := wer_difference(ev["before"], ev["after"])):
-            if is_main(): ev["wer_difference"] = w; write_json_atomic(ev_path, ev)
-            print(f"held-out WER {w['before']:.3f} -> {w['after']:.3f} (difference {w['difference']:+.3f}, "
-                  f"95% paired bootstrap interval {w['interval'][0]:+.3f} to {w['interval'][1]:+.3f})")
-    for name, g in ev.get("guards", {}).items():
-        if "before" not in g or "after" not in g: continue
-        g["report"] = d = guard_difference(g, [x.meta.get("category") for x in guards[name]] if name in guards else None)
-        iv = f" (difference {d['difference']['difference']:+.3f}, 95% paired interval {d['difference']['interval'][0]:+.3f} to " \
-             f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
-        wer = f"; WER {d['wer']['before']:.3f} -> {d['wer']['after']:.3f} (paired interval {d['wer']['interval'][0]:+.3f} to " \
-              f"{d['wer']['interval'][1]:+.3f})" if d.get("wer") else ""
-        print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}{wer}" + "".join(
-              f"\n  {c}: {x:.3f} -> {y:.3f}" for c, (x, y) in d.get("categories", {}).items() if y is not None))
-        if (w := guard_warning(name, d)): print(w)
-    if ev.get("guards") and is_main(): write_json_atomic(ev_path, ev)
+    _print_report(ev, ev_path, held_out, guards)
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")
     return {"metrics": metrics, **ev}
 
