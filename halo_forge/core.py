@@ -10,12 +10,13 @@ import contextlib, hashlib, json, math, os, random, shutil, signal, threading, t
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTIONS', 'ROWS_COLUMN', 'ROWS_LAYOUT',
            'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS', 'DOMAIN_MODULES', 'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE',
-           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
-           'time_limit', 'Verifier', 'pool_context', 'progress_bar', 'ExactMatchVerifier', 'failure_counts',
+           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'VerifyResult', 'Verifier', 'ExactMatchVerifier', 'hash_split',
+           'draw_split', 'VerifyTimeout', 'time_limit', 'progress_bar', 'pool_context', 'failure_counts',
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
            'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'generation_dtype',
            'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm',
@@ -45,6 +46,38 @@ class Sample:
 
     def to_dict(self): return {"prompt": self.prompt, "answer": self.answer, "meta": self.meta}
 
+# %% ../nbs/00_core.ipynb #86251250
+@dataclass
+class VerifyResult:
+    "The verdict on one completion."
+    reward: float                              # the training signal
+    correct: bool                              # counts towards accuracy / pass rate
+    details: dict = field(default_factory=dict)  # why: extracted answer, stage scores, errors
+
+    def to_dict(self): return {"reward": self.reward, "correct": self.correct, "details": self.details}
+
+# %% ../nbs/00_core.ipynb #aedb4dae
+class Verifier:
+    "Scores completions. Subclasses implement `verify`; `verify_batch` parallelizes it safely."
+    timeout: float = 2.0      # seconds allowed per item
+    workers: int = 2          # worker processes for `verify_batch` (0 or 1: in this process)
+    min_parallel: int = 64    # below this many items, verify in this process
+    chunk_size: int = 64      # items per task sent to a worker
+    start_method: str|None = None  # worker start method; None: the platform's safe default (`pool_context`)
+
+    def verify(self, completion:str, sample:Sample) -> VerifyResult: raise NotImplementedError
+
+    def check_reference(self, sample:Sample) -> str|None:
+        "Why `sample`'s reference cannot be graded (e.g. a gold answer the parser cannot read), or None when it can."
+        return None
+
+# %% ../nbs/00_core.ipynb #bbfaa453
+class ExactMatchVerifier(Verifier):
+    "Reward 1.0 when the stripped completion equals the stripped answer, else 0.0."
+    def verify(self, completion, sample):
+        ok = completion.strip() == str(sample.answer).strip()
+        return VerifyResult(float(ok), ok, {"expected": str(sample.answer).strip()})
+
 # %% ../nbs/00_core.ipynb #9a9f70aa
 def hash_split(text:str, test_share:int=4) -> str:
     "'test' for about one text in `test_share` (decided by a hash of the text), else 'train'."
@@ -63,16 +96,6 @@ def draw_split(make:Callable,  # k -> (key, item): a new candidate for the k-th 
         seen.add(key); out.append(item)
     return out
 
-# %% ../nbs/00_core.ipynb #86251250
-@dataclass
-class VerifyResult:
-    "The verdict on one completion."
-    reward: float                              # the training signal
-    correct: bool                              # counts towards accuracy / pass rate
-    details: dict = field(default_factory=dict)  # why: extracted answer, stage scores, errors
-
-    def to_dict(self): return {"reward": self.reward, "correct": self.correct, "details": self.details}
-
 # %% ../nbs/00_core.ipynb #1c3aa680
 class VerifyTimeout(Exception):
     "Raised inside a verification that ran past its time limit."
@@ -81,6 +104,7 @@ def _async_raise(tid, exc):
     import ctypes
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(exc))
 
+# %% ../nbs/00_core.ipynb #8e23cbda
 @contextlib.contextmanager
 def _thread_time_limit(seconds):
     tid, lock, state = threading.get_ident(), threading.Lock(), {"done": False, "fired": False}
@@ -98,6 +122,7 @@ def _thread_time_limit(seconds):
                 for _ in range(10_000): pass
             except VerifyTimeout: pass
 
+# %% ../nbs/00_core.ipynb #40609a77
 @contextlib.contextmanager
 def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limit
     "Raise `VerifyTimeout` if the block runs longer than `seconds`."
@@ -114,82 +139,18 @@ def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limi
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
 
-# %% ../nbs/00_core.ipynb #aedb4dae
-def _verify_chunk(verifier, pairs, timeout):
-    return [verifier.safe_verify(c, s, timeout=timeout) for c, s in pairs]
-
-class Verifier:
-    "Scores completions. Subclasses implement `verify`; `verify_batch` parallelizes it safely."
-    timeout: float = 2.0      # seconds allowed per item
-    workers: int = 2          # worker processes for `verify_batch` (0 or 1: in this process)
-    min_parallel: int = 64    # below this many items, verify in this process
-    chunk_size: int = 64      # items per task sent to a worker
-    start_method: str|None = None  # worker start method; None: the platform's safe default (`pool_context`)
-
-    def verify(self, completion:str, sample:Sample) -> VerifyResult: raise NotImplementedError
-
-    def check_reference(self, sample:Sample) -> str|None:
-        "Why `sample`'s reference cannot be graded (e.g. a gold answer the parser cannot read), or None when it can."
-        return None
-
-    def safe_verify(self, completion:str, sample:Sample, timeout:float|None=None) -> VerifyResult:
-        "`verify` under a time limit; any exception becomes a zero reward with the reason."
-        timeout = self.timeout if timeout is None else timeout
-        try:
-            with time_limit(timeout): return self.verify(completion, sample)
-        except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "failure": "timeout", "reason": str(e)})
-        except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested", "failure": "limit"})
-        except MemoryError: return VerifyResult(0.0, False, {"error": "too large", "failure": "limit"})
-        except Exception as e:
-            return VerifyResult(0.0, False, {"error": type(e).__name__, "failure": "exception", "reason": str(e)[:200]})
-
-    def verify_batch(self, completions:Sequence[str], samples:Sequence[Sample],
-                     workers:int|None=None, # worker processes (default `self.workers`)
-                     timeout:float|None=None, # seconds per item (default `self.timeout`)
-                     progress:bool=False, # show a progress bar
-                    ) -> list[VerifyResult]:
-        "Verify `completions[i]` against `samples[i]` for all i, in parallel, each under a time limit."
-        if len(completions) != len(samples): raise ValueError(f"{len(completions)} completions but {len(samples)} samples")
-        timeout = self.timeout if timeout is None else timeout
-        workers = self.workers if workers is None else workers
-        pairs = list(zip(completions, samples))
-        if workers <= 1 or len(pairs) < self.min_parallel:
-            it = progress_bar(pairs, "verify", progress)
-            return [self.safe_verify(c, s, timeout=timeout) for c, s in it]
-        return self._verify_parallel(pairs, workers, timeout, progress)
-
-    def _verify_parallel(self, pairs, workers, timeout, progress):
-        import multiprocessing as mp
-        from pebble import ProcessPool
-        from concurrent.futures import TimeoutError as FutTimeout
-        chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
-        results, retry = [None]*len(chunks), []
-        bar = progress_bar(None, "verify", progress, total=len(pairs))
-        with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
-            futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
-            for i, f in enumerate(futs):
-                try: results[i] = f.result()
-                except Exception: retry.append(i)
-                if bar is not None: bar.update(len(chunks[i]))
-            for i in retry:  # a chunk that died or hung: every item on its own, with its own limit
-                fs = [pool.schedule(_verify_chunk, args=(self, [p], timeout), timeout=timeout+2) for p in chunks[i]]
-                results[i] = [self._result_or_timeout(f, timeout) for f in fs]
-        if bar is not None: bar.close()
-        return [r for chunk in results for r in chunk]
-
-    @staticmethod
-    def _result_or_timeout(fut, timeout):
-        try: return fut.result()[0]
-        except Exception as e:
-            late = "Timeout" in type(e).__name__
-            reason = f"took longer than {timeout:g}s" if late else f"worker failed: {type(e).__name__}: {str(e)[:200]}"
-            kind = "timeout" if late else "worker"
-            return VerifyResult(0.0, False, {"error": kind, "failure": kind, "reason": reason})
-
-def pool_context(method:str|None=None):
-    "The multiprocessing context for verifier workers: `method`, or fork on Linux and spawn elsewhere (macOS, Windows)."
-    import multiprocessing as mp, sys
-    return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
+# %% ../nbs/00_core.ipynb #cdc9d21c
+@patch
+def safe_verify(self:Verifier, completion:str, sample:Sample, timeout:float|None=None) -> VerifyResult:
+    "`verify` under a time limit; any exception becomes a zero reward with the reason."
+    timeout = self.timeout if timeout is None else timeout
+    try:
+        with time_limit(timeout): return self.verify(completion, sample)
+    except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "failure": "timeout", "reason": str(e)})
+    except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested", "failure": "limit"})
+    except MemoryError: return VerifyResult(0.0, False, {"error": "too large", "failure": "limit"})
+    except Exception as e:
+        return VerifyResult(0.0, False, {"error": type(e).__name__, "failure": "exception", "reason": str(e)[:200]})
 
 # %% ../nbs/00_core.ipynb #1105cd4d
 def progress_bar(it, desc:str, show:bool=True, total:int|None=None):
@@ -198,12 +159,62 @@ def progress_bar(it, desc:str, show:bool=True, total:int|None=None):
     from tqdm.auto import tqdm
     return tqdm(it, desc=desc, total=total, leave=False, dynamic_ncols=True)
 
-# %% ../nbs/00_core.ipynb #bbfaa453
-class ExactMatchVerifier(Verifier):
-    "Reward 1.0 when the stripped completion equals the stripped answer, else 0.0."
-    def verify(self, completion, sample):
-        ok = completion.strip() == str(sample.answer).strip()
-        return VerifyResult(float(ok), ok, {"expected": str(sample.answer).strip()})
+# %% ../nbs/00_core.ipynb #fe7c3f97
+def pool_context(method:str|None=None):
+    "The multiprocessing context for verifier workers: `method`, or fork on Linux and spawn elsewhere (macOS, Windows)."
+    import multiprocessing as mp, sys
+    return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
+
+# %% ../nbs/00_core.ipynb #2b001f67
+def _verify_chunk(verifier, pairs, timeout):
+    return [verifier.safe_verify(c, s, timeout=timeout) for c, s in pairs]
+
+@patch
+def verify_batch(self:Verifier, completions:Sequence[str], samples:Sequence[Sample],
+                 workers:int|None=None, # worker processes (default `self.workers`)
+                 timeout:float|None=None, # seconds per item (default `self.timeout`)
+                 progress:bool=False, # show a progress bar
+                ) -> list[VerifyResult]:
+    "Verify `completions[i]` against `samples[i]` for all i, in parallel, each under a time limit."
+    if len(completions) != len(samples): raise ValueError(f"{len(completions)} completions but {len(samples)} samples")
+    timeout = self.timeout if timeout is None else timeout
+    workers = self.workers if workers is None else workers
+    pairs = list(zip(completions, samples))
+    if workers <= 1 or len(pairs) < self.min_parallel:
+        it = progress_bar(pairs, "verify", progress)
+        return [self.safe_verify(c, s, timeout=timeout) for c, s in it]
+    return self._verify_parallel(pairs, workers, timeout, progress)
+
+# %% ../nbs/00_core.ipynb #242f960c
+@patch
+def _verify_parallel(self:Verifier, pairs, workers, timeout, progress):
+    import multiprocessing as mp
+    from pebble import ProcessPool
+    from concurrent.futures import TimeoutError as FutTimeout
+    chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
+    results, retry = [None]*len(chunks), []
+    bar = progress_bar(None, "verify", progress, total=len(pairs))
+    with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
+        futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
+        for i, f in enumerate(futs):
+            try: results[i] = f.result()
+            except Exception: retry.append(i)
+            if bar is not None: bar.update(len(chunks[i]))
+        for i in retry:  # a chunk that died or hung: every item on its own, with its own limit
+            fs = [pool.schedule(_verify_chunk, args=(self, [p], timeout), timeout=timeout+2) for p in chunks[i]]
+            results[i] = [self._result_or_timeout(f, timeout) for f in fs]
+    if bar is not None: bar.close()
+    return [r for chunk in results for r in chunk]
+
+# %% ../nbs/00_core.ipynb #2daf06ee
+@patch
+def _result_or_timeout(self:Verifier, fut, timeout):
+    try: return fut.result()[0]
+    except Exception as e:
+        late = "Timeout" in type(e).__name__
+        reason = f"took longer than {timeout:g}s" if late else f"worker failed: {type(e).__name__}: {str(e)[:200]}"
+        kind = "timeout" if late else "worker"
+        return VerifyResult(0.0, False, {"error": kind, "failure": kind, "reason": reason})
 
 # %% ../nbs/00_core.ipynb #459508df
 def failure_counts(results:Iterable) -> dict:
@@ -221,7 +232,6 @@ def check_failures(results:Sequence, verifier, where:str="this batch"):
                              f"(first: {first.get('error')}: {first.get('reason', '')}); fix the verifier before training on its rewards")
 
 # %% ../nbs/00_core.ipynb #37b703b4
-from fastcore.basics import patch
 import logging
 for _noisy in ("torch.utils._pytree", "bitsandbytes"):  # optional quantization libraries (imported by peft) log notices at import
     logging.getLogger(_noisy).setLevel(logging.ERROR)
