@@ -18,8 +18,8 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTI
            'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'VerifyResult', 'Verifier', 'ExactMatchVerifier', 'hash_split',
            'draw_split', 'VerifyTimeout', 'time_limit', 'progress_bar', 'pool_context', 'failure_counts',
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
-           'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'generation_dtype',
-           'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm',
+           'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
+           'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids',
            'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser',
            'flag_type', 'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl',
            'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples',
@@ -297,6 +297,7 @@ def enable_lora(self:ModelAdapter, lora:LoraSettings|None=None):
     self.model = get_peft_model(self.model, cfg)
     return self
 
+# %% ../nbs/00_core.ipynb #eb90cb74
 def is_quantized(model) -> bool:
     "Whether `model` holds bitsandbytes 4-bit or 8-bit weights (QLoRA): its LoRA is never merged into them."
     return any(type(m).__name__ in ("Linear4bit", "Linear8bitLt") for m in model.modules())
@@ -373,6 +374,7 @@ def save(self:ModelAdapter, path, info:dict|None=None):
     (path/MARKER).write_text(json.dumps(meta, indent=2, default=str))
     return path
 
+# %% ../nbs/00_core.ipynb #a77a58c0
 @patch
 def weights_digest(self:ModelAdapter) -> str:
     "A digest of the trainable weights: equal on every process of a data-parallel run whose replicas agree."
@@ -415,6 +417,7 @@ def artifact_kind(path) -> str|None:
     try: return reader(path) if reader else None
     except Exception: return None
 
+# %% ../nbs/00_core.ipynb #16baa0b1
 def claim_target(path, kind:str, overwrite:bool=False) -> Path:
     "Check that halo-forge may write a `kind` artifact at `path`; raise one clear `HaloForgeError` otherwise."
     path = Path(path)
@@ -482,6 +485,40 @@ class CausalLMAdapter(ModelAdapter):
             return self.tokenizer.apply_chat_template(self.messages(sample), tokenize=False, add_generation_prompt=True)
         return str(sample.prompt)
 
+# %% ../nbs/00_core.ipynb #b3d4ac1e
+_CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
+           "{% if add_generation_prompt %}{{'<|im_start|>assistant\n'}}{% endif %}")
+
+def tiny_tokenizer(vocab_size:int=400):
+    "A byte-level BPE tokenizer trained in memory, with ChatML special tokens and chat template."
+    from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
+    from transformers import PreTrainedTokenizerFast
+    corpus = ["What is 12 + 30? The answer is 42.", "Tom has 5 apples and buys 7 more, so 5 + 7 = 12.",
+              "Compute 3 * 4 - 2 = 10. So the final answer is \\boxed{10}.", "#### 18", "x = 3, y = -1, 1/2, 0.5, 50%"]*20
+    tk = Tokenizer(models.BPE())
+    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tk.decoder = decoders.ByteLevel()
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+    tk.train_from_iterator(corpus, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials,
+                           initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<|im_start|>", eos_token="<|im_end|>",
+                                  pad_token="<|endoftext|>", unk_token="<|endoftext|>")
+    tok.chat_template = _CHATML
+    return tok
+
+# %% ../nbs/00_core.ipynb #9dda7d02
+def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAdapter:
+    "A `CausalLMAdapter` around a random 2-layer Llama, for tests."
+    from transformers import LlamaConfig, LlamaForCausalLM
+    import torch
+    torch.manual_seed(seed)
+    tok = tiny_tokenizer()
+    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden*2, num_hidden_layers=layers,
+                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
+                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id,
+                      tie_word_embeddings=True)
+    return CausalLMAdapter(LlamaForCausalLM(cfg), tok, base_model="tiny-llama", **kw)
+
 # %% ../nbs/00_core.ipynb #5aaf0624
 @contextlib.contextmanager
 def merged_lora(adapter:ModelAdapter):
@@ -508,6 +545,7 @@ def generation_dtype(model, dtype:str="auto"):
     finally:
         for p, t in zip(params, saved): p.data = t
 
+# %% ../nbs/00_core.ipynb #678dc3d5
 def use_gen_dtype(adapter:ModelAdapter, dtype:str):
     "Make `adapter` generate with its weights in `dtype`; only adapters with a `gen_dtype` (text models) can."
     if dtype == "auto" and not hasattr(adapter, "gen_dtype"): return
@@ -515,7 +553,7 @@ def use_gen_dtype(adapter:ModelAdapter, dtype:str):
     if dtype not in GEN_DTYPES: raise HaloForgeError(f"--gen-dtype must be auto, float32 or bfloat16, not {dtype!r}")
     adapter.gen_dtype = dtype
 
-# %% ../nbs/00_core.ipynb #701c1faf
+# %% ../nbs/00_core.ipynb #958dd28c
 class EntropyMeter:
     "Logits processor that sums the entropy (nats) of softmax(logits / temperature) over the rows that have not ended."
     def __init__(self, temperature:float, eos_ids):
@@ -530,12 +568,13 @@ class EntropyMeter:
         self.count += int((~self.done).sum())
         return scores
 
+# %% ../nbs/00_core.ipynb #c120326c
 def mean_entropy(meters) -> float|None:
     "Mean entropy per sampled token over several `EntropyMeter`s (None when nothing was sampled)."
     n = sum(m.count for m in meters)
     return float(sum(m.total for m in meters)) / n if n else None
 
-# %% ../nbs/00_core.ipynb #678dc3d5
+# %% ../nbs/00_core.ipynb #7236c7e5
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens, meter=None):
     import torch
@@ -556,6 +595,7 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
     dec = tok.batch_decode(gen[:, ids.shape[1]:], skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
+# %% ../nbs/00_core.ipynb #205a5642
 @patch
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=16, seed=None, progress=False, on_batch=None,
@@ -594,6 +634,7 @@ def turn_end_ids(tok) -> list[int]:
         except Exception: pass
     return eot
 
+# %% ../nbs/00_core.ipynb #8a0ebfcf
 @patch(as_prop=True)
 def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
     "The end-of-turn tokens of this model's chat template (`turn_end_ids`), found once."
@@ -608,39 +649,6 @@ def training_example(self:CausalLMAdapter, sample, completion):
     if len(c) >= self.max_length: return None            # the answer alone does not fit: drop it
     p = p[max(0, len(p) + len(c) - self.max_length):]     # cut the prompt from its start
     return {"input_ids": p + c, "labels": [-100]*len(p) + c}
-
-# %% ../nbs/00_core.ipynb #b3d4ac1e
-_CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
-           "{% if add_generation_prompt %}{{'<|im_start|>assistant\n'}}{% endif %}")
-
-def tiny_tokenizer(vocab_size:int=400):
-    "A byte-level BPE tokenizer trained in memory, with ChatML special tokens and chat template."
-    from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
-    from transformers import PreTrainedTokenizerFast
-    corpus = ["What is 12 + 30? The answer is 42.", "Tom has 5 apples and buys 7 more, so 5 + 7 = 12.",
-              "Compute 3 * 4 - 2 = 10. So the final answer is \\boxed{10}.", "#### 18", "x = 3, y = -1, 1/2, 0.5, 50%"]*20
-    tk = Tokenizer(models.BPE())
-    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tk.decoder = decoders.ByteLevel()
-    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
-    tk.train_from_iterator(corpus, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials,
-                           initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
-    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<|im_start|>", eos_token="<|im_end|>",
-                                  pad_token="<|endoftext|>", unk_token="<|endoftext|>")
-    tok.chat_template = _CHATML
-    return tok
-
-def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAdapter:
-    "A `CausalLMAdapter` around a random 2-layer Llama, for tests."
-    from transformers import LlamaConfig, LlamaForCausalLM
-    import torch
-    torch.manual_seed(seed)
-    tok = tiny_tokenizer()
-    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden*2, num_hidden_layers=layers,
-                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
-                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id,
-                      tie_word_embeddings=True)
-    return CausalLMAdapter(LlamaForCausalLM(cfg), tok, base_model="tiny-llama", **kw)
 
 # %% ../nbs/00_core.ipynb #810833b3
 SETTING_RULES = {  # name: (test, what the value must be)
