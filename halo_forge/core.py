@@ -6,7 +6,7 @@ Docs: https://halo-forge.github.io/halo-forge/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #448c030d
 from __future__ import annotations
-import contextlib, hashlib, json, math, os, random, shutil, signal, threading, time
+import contextlib, functools, hashlib, json, math, os, random, shutil, signal, threading, time
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -670,6 +670,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
 
 def _flag(name): return "--" + name.replace("_", "-")
 
+# %% ../nbs/00_core.ipynb #8adfca8c
 def coerce_setting(name:str, value, typ:type):
     "`value` as `typ` (int, float, str or bool), or a `HaloForgeError` naming the setting; None stays None."
     if value is None or typ not in (int, float, str, bool): return value
@@ -690,6 +691,7 @@ def coerce_setting(name:str, value, typ:type):
         raise HaloForgeError(f"{_flag(name)} must be a whole number, not {value!r}")
     raise HaloForgeError(f"{_flag(name)} must be a number, not {value!r}")
 
+# %% ../nbs/00_core.ipynb #ed5721e0
 def check_setting(name:str, value):
     "`value` if it is in the allowed range of setting `name` (see `SETTING_RULES`), else a one-line `HaloForgeError`."
     rule = SETTING_RULES.get(name)
@@ -943,7 +945,6 @@ def read_rows(path, fmt:str|None=None) -> list[dict]: # fmt: "jsonl", "json" or 
 # %% ../nbs/00_core.ipynb #36bfdf1f
 ROWS_COLUMN = "_halo_forge_row"   # the column that holds a .jsonl/.json row's JSON text
 ROWS_LAYOUT = 1                   # bump when the cached layout changes, so old copies are not reused
-import functools
 
 def _json_texts(path:Path, fmt:str):
     "Each row of a .jsonl / .json file as JSON text, checked as it is read."
@@ -957,6 +958,7 @@ def _json_texts(path:Path, fmt:str):
             except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
             yield line.strip()
 
+# %% ../nbs/00_core.ipynb #453717fc
 def _write_arrow(dest:Path, rows:Iterable|None=None, features=None, parquet:Path|None=None):
     "Write `rows` (dicts) or a parquet file's batches into the Arrow file `dest`, atomically."
     from datasets.arrow_writer import ArrowWriter
@@ -979,11 +981,13 @@ def _write_arrow(dest:Path, rows:Iterable|None=None, features=None, parquet:Path
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
 
+# %% ../nbs/00_core.ipynb #6468baa7
 @functools.lru_cache(maxsize=32)
 def _open_arrow(dest:str):   # one memory map per Arrow copy in a process, however often its file is loaded
     import datasets
     return datasets.Dataset.from_file(dest)
 
+# %% ../nbs/00_core.ipynb #2f0d0423
 def local_rows(path, fmt:str|None=None) -> "ArrowRows":
     "The rows of a local .jsonl/.json/.parquet file, memory-mapped from an Arrow copy in the cache (written on first use)."
     import datasets
@@ -1213,6 +1217,7 @@ def sample_record(i:int, s:Sample) -> dict:
     return json.loads(json.dumps({"i": i, "id": s.meta.get("id", i), "prompt": s.prompt, "answer": s.answer,
                                   "media": media, "meta": s.meta}, default=str))
 
+# %% ../nbs/00_core.ipynb #f1967878
 class RAFTTrainer:
     "Reward-ranked fine-tuning: generate, verify, select, train, checkpoint; repeated for `config.cycles`."
     def __init__(self, adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample], config:RAFTConfig|None=None,
@@ -1231,6 +1236,7 @@ class RAFTTrainer:
 
     def _check_run_dir(self): return prepare_run_dir(self.config, self.samples, self.run_info())
 
+# %% ../nbs/00_core.ipynb #400fab5e
 def _is_run(out:Path) -> bool:
     if artifact_kind(out) == "raft_run": return True
     try: return "fingerprint" in json.loads((out/"config.json").read_text()) and not (out/MARKER).exists()   # made before markers
@@ -1268,42 +1274,12 @@ def _write_run_dir(out, config, samples, info, man):
         tmp = out/".samples.jsonl.tmp"; tmp.unlink(missing_ok=True)
         append_jsonl(tmp, (sample_record(i, s) for i, s in enumerate(samples))); os.replace(tmp, out/"samples.jsonl")
 
-# %% ../nbs/00_core.ipynb #acb88bda
-@patch
-def run(self:RAFTTrainer) -> list[dict]:
-    "Run (or resume) all cycles; returns the per-cycle stats, also in `metrics.jsonl`."
-    c = self.config
-    start = self._check_run_dir()
-    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl") if m["cycle"] < start]
-    if is_main(): (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
-    if not is_main(): self.log = lambda *a, **k: None
-    if start > 0:
-        self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
-        self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
-        self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
-    self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
-    for cycle in range(start, c.cycles):
-        metrics.append(self.run_cycle(cycle))
-        m = metrics[-1]
-        fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
-        self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
-                 f"kept {m['kept']}{' + ' + str(m['replayed']) + ' replayed' if m.get('replayed') else ''}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
-                 + (f"entropy {m['entropy']:.3f}  " if "entropy" in m else "") +
-                 f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
-        for cb in self.callbacks: cb(m)
-    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
-        with atomic_dir(self.out/"final") as tmp:
-            shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
-    barrier()
-    return metrics
-
 # %% ../nbs/00_core.ipynb #0114f943
 @patch
-def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
-    c, d = self.config, self.out/f"cycle_{cycle:03d}"
+def _rollout_phase(self:RAFTTrainer, cycle:int, d:Path):
+    "Phase 1 of a cycle: its rollouts (read from `d`, generated where missing), the prompts this process generated, seconds spent."
+    c = self.config
     rank, n_proc = world()
-    if is_main(): d.mkdir(exist_ok=True)
-    barrier()
     # 1. rollouts: generate only the prompts that have none on disk yet (each process its share)
     t0 = time.time()
     rollouts = {r["i"]: r["completions"] for r in read_jsonl(d/"rollouts.jsonl", repair=is_main())}
@@ -1323,6 +1299,14 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         if is_main(): append_jsonl(d/"rollouts.jsonl", recs)
         rollouts.update({r["i"]: r["completions"] for r in recs})
     gen_s = time.time() - t0
+    return rollouts, mine, gen_s
+
+# %% ../nbs/00_core.ipynb #376bab0d
+@patch
+def _verify_phase(self:RAFTTrainer, cycle:int, d:Path, rollouts:dict):
+    "Phase 2 of a cycle: every rollout's verification results (read from `d`, verified where missing), seconds spent."
+    c = self.config
+    rank, n_proc = world()
     # 2. verification, in chunks, each written as it finishes (each process its share)
     t0 = time.time()
     verified = {r["i"]: r["results"] for r in read_jsonl(d/"verifications.jsonl", repair=is_main())}
@@ -1344,6 +1328,42 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         if bar is not None: bar.update(len(todo[k:k+chunk]))
     if bar is not None: bar.close()
     verify_s = time.time() - t0
+    return verified, verify_s
+
+# %% ../nbs/00_core.ipynb #b520f3f3
+@patch
+def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
+    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
+    p = self.out/"replay.jsonl"
+    if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
+    if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
+        rollouts = {r["i"]: r["completions"] for r in read_jsonl(self.out/"cycle_000"/"rollouts.jsonl")}
+        verified = {r["i"]: r["results"] for r in read_jsonl(self.out/"cycle_000"/"verifications.jsonl")}
+    pool = replay_pool(rollouts, verified)
+    if is_main():
+        with atomic_file(p) as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in pool))
+    return pool
+
+# %% ../nbs/00_core.ipynb #864b63d4
+def prune_checkpoints(out, keep:int) -> list[Path]:
+    "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
+    ckpts = sorted(Path(out).glob("cycle_*/checkpoint"))
+    metrics = {m["cycle"]: m for m in read_jsonl(Path(out)/"metrics.jsonl")}
+    cyc = lambda p: int(p.parent.name.split("_")[1])
+    best = max(ckpts, key=lambda p: (metrics.get(cyc(p), {}).get("pass_rate") or 0, cyc(p)), default=None)
+    gone = [p for p in ckpts[:-keep] if p != best and artifact_kind(p) == "model"]
+    for p in gone: shutil.rmtree(p)
+    return gone
+
+# %% ../nbs/00_core.ipynb #064ce82c
+@patch
+def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
+    c, d = self.config, self.out/f"cycle_{cycle:03d}"
+    rank, n_proc = world()
+    if is_main(): d.mkdir(exist_ok=True)
+    barrier()
+    rollouts, mine, gen_s = self._rollout_phase(cycle, d)
+    verified, verify_s = self._verify_phase(cycle, d, rollouts)
     # 3. selection and training
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
@@ -1377,28 +1397,34 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     self.adapter.after_checkpoint(d/"checkpoint")
     return stats
 
+# %% ../nbs/00_core.ipynb #acb88bda
 @patch
-def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
-    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
-    p = self.out/"replay.jsonl"
-    if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
-    if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
-        rollouts = {r["i"]: r["completions"] for r in read_jsonl(self.out/"cycle_000"/"rollouts.jsonl")}
-        verified = {r["i"]: r["results"] for r in read_jsonl(self.out/"cycle_000"/"verifications.jsonl")}
-    pool = replay_pool(rollouts, verified)
-    if is_main():
-        with atomic_file(p) as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in pool))
-    return pool
-
-def prune_checkpoints(out, keep:int) -> list[Path]:
-    "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
-    ckpts = sorted(Path(out).glob("cycle_*/checkpoint"))
-    metrics = {m["cycle"]: m for m in read_jsonl(Path(out)/"metrics.jsonl")}
-    cyc = lambda p: int(p.parent.name.split("_")[1])
-    best = max(ckpts, key=lambda p: (metrics.get(cyc(p), {}).get("pass_rate") or 0, cyc(p)), default=None)
-    gone = [p for p in ckpts[:-keep] if p != best and artifact_kind(p) == "model"]
-    for p in gone: shutil.rmtree(p)
-    return gone
+def run(self:RAFTTrainer) -> list[dict]:
+    "Run (or resume) all cycles; returns the per-cycle stats, also in `metrics.jsonl`."
+    c = self.config
+    start = self._check_run_dir()
+    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl") if m["cycle"] < start]
+    if is_main(): (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
+    if not is_main(): self.log = lambda *a, **k: None
+    if start > 0:
+        self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
+        self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
+        self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
+    self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
+    for cycle in range(start, c.cycles):
+        metrics.append(self.run_cycle(cycle))
+        m = metrics[-1]
+        fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
+        self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
+                 f"kept {m['kept']}{' + ' + str(m['replayed']) + ' replayed' if m.get('replayed') else ''}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
+                 + (f"entropy {m['entropy']:.3f}  " if "entropy" in m else "") +
+                 f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
+        for cb in self.callbacks: cb(m)
+    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
+        with atomic_dir(self.out/"final") as tmp:
+            shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
+    barrier()
+    return metrics
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
 def sft(adapter:ModelAdapter, samples:Sequence[Sample],
@@ -1529,6 +1555,7 @@ def register_domain(domain:Domain):
     DOMAINS[domain.name] = domain
     return domain
 
+# %% ../nbs/00_core.ipynb #afd69b54
 BUILTIN_DOMAINS = {  # name: (module that registers it, one line for `halo-forge --help`, shown without importing it)
     "vlm": ("halo_forge.vlm", "vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)"),
     "audio": ("halo_forge.audio", "speech recognition (Whisper) with a WER reward; TTS and audio classification checks"),
@@ -1549,6 +1576,7 @@ def domain_index() -> dict[str, str]:
         out.setdefault(name, f"{ep.value} (from {ep.dist.name if ep.dist else 'an installed package'})")
     return out
 
+# %% ../nbs/00_core.ipynb #a5f16cd0
 def load_domain(name:str) -> Domain:
     "The registered `Domain` called `name`, importing the module (built-in or entry point) that registers it."
     import importlib
@@ -1579,6 +1607,7 @@ def import_object(spec:str):
         obj = getattr(obj, part)
     return obj
 
+# %% ../nbs/00_core.ipynb #7cd4c2cc
 class FunctionVerifier(Verifier):
     "A `Verifier` around a function `(completion, sample) -> reward | bool | (reward, details) | VerifyResult`, named by its import path."
     def __init__(self, spec:str, correct_at:float=1.0): # correct when the reward reaches `correct_at`
