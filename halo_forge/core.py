@@ -169,6 +169,7 @@ def pool_context(method:str|None=None):
 def _verify_chunk(verifier, pairs, timeout):
     return [verifier.safe_verify(c, s, timeout=timeout) for c, s in pairs]
 
+# %% ../nbs/00_core.ipynb #dfe10c27
 @patch
 def verify_batch(self:Verifier, completions:Sequence[str], samples:Sequence[Sample],
                  workers:int|None=None, # worker processes (default `self.workers`)
@@ -383,6 +384,7 @@ def weights_digest(self:ModelAdapter) -> str:
         if p.requires_grad: h.update(name.encode()); h.update(p.detach().float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
+# %% ../nbs/00_core.ipynb #d3bf2ff2
 @patch
 def load_adapter(self:ModelAdapter, path):
     "Load LoRA weights saved by `save` into this model, replacing the current adapter's weights."
@@ -761,6 +763,7 @@ def load_config_file(path) -> dict:
     if not isinstance(data, dict): raise HaloForgeError(f"config file {path} must hold a mapping of setting: value")
     return {str(k).replace("-", "_"): v for k, v in data.items()}
 
+# %% ../nbs/00_core.ipynb #11996b71
 def resolve_settings(spec:dict,                # name -> (default, type, help)
                      flags:dict,               # the flags that were typed
                      config_file=None,         # a YAML file of settings
@@ -791,6 +794,7 @@ class OneLineParser(argparse.ArgumentParser):
     "An `ArgumentParser` whose usage errors are one line that says where to look."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
+# %% ../nbs/00_core.ipynb #cb94e16d
 def flag_type(name:str, typ:type) -> Callable:
     "An argparse `type` that converts like a YAML value would (`coerce_setting`)."
     def convert(text):
@@ -799,6 +803,7 @@ def flag_type(name:str, typ:type) -> Callable:
     convert.__name__ = typ.__name__
     return convert
 
+# %% ../nbs/00_core.ipynb #03ee6ce7
 def add_setting_flags(parser, spec:dict, choices:dict|None=None):
     "One flag per setting of `spec` (name -> (default, type, help)); flags not typed stay absent."
     for name, (default, typ, help) in spec.items():
@@ -828,6 +833,8 @@ def balance_kept(kept:list, # (prompt index, completion, reward) triples
     return out
 
 #| export
+
+# %% ../nbs/00_core.ipynb #63cda157
 def select(rollouts:dict, # prompt index -> list of completions
            rewards:dict,  # prompt index -> list of rewards (same order)
            keep_percent:float=0.5, reward_threshold:float=0.5, selection:str="per_prompt",
@@ -868,6 +875,7 @@ def replay_pool(rollouts:dict, # prompt index -> completions (of cycle 0: the st
             if r["correct"] and c.strip() and c.strip() not in seen: seen.add(c.strip()); pool.append((i, c, r["reward"]))
     return pool
 
+# %% ../nbs/00_core.ipynb #3207bd5a
 def draw_replay(pool:list, n:int, kept:Sequence=(), seed:int=0) -> list[tuple[int, str, float]]:
     "Up to `n` triples of `pool` not in `kept`: one of each prompt (in a seeded random order) before a second of any."
     import random
@@ -896,6 +904,7 @@ def read_jsonl(path, repair:bool=False) -> list:
         with open(path, "r+") as f: f.truncate(good)
     return recs
 
+# %% ../nbs/00_core.ipynb #ac306dc4
 def append_jsonl(path, records:Iterable[dict]):
     "Append records as JSON lines and flush them to disk."
     with open(path, "a") as f:
@@ -907,6 +916,7 @@ def write_json_atomic(path, obj):
     path = Path(path); tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(obj, indent=2, default=str)); os.replace(tmp, path)
 
+# %% ../nbs/00_core.ipynb #393a650f
 @contextlib.contextmanager
 def atomic_file(path):
     "Yield a temporary file name that replaces `path` when the block finishes without error."
@@ -1043,6 +1053,7 @@ class _RowNotes(dict):
         for k, v in dict(*a, **kw).items(): self[k] = v
     def __reduce__(self): return (dict, (dict(self),))   # a plain dict in another process
 
+# %% ../nbs/00_core.ipynb #c15af2a4
 class LazySamples(Sequence):
     "Samples made from `rows` on access (`make(row, n)`, n from 1); slices and subsets hold only row numbers."
     def __init__(self, rows:Sequence, make:Callable, idx=None, notes:dict|None=None):
@@ -1073,6 +1084,7 @@ class LazySamples(Sequence):
         return self
     def __repr__(self): return f"LazySamples({len(self)} of {len(self.rows)} rows)"
 
+# %% ../nbs/00_core.ipynb #0d752a3d
 def subset(samples:Sequence[Sample], positions:Sequence[int]) -> Sequence[Sample]:
     "The samples at `positions`: a `LazySamples` stays lazy, anything else becomes a list."
     return samples.subset(positions) if isinstance(samples, LazySamples) else [samples[k] for k in positions]
@@ -1091,6 +1103,7 @@ def cycle_stats(cycle:int, rewards:dict, correct:dict, kept:int, lr:float) -> di
             "samples": int(len(r)), "kept": kept, "lr": lr,
             "histogram": {"counts": [int(c) for c in counts], "edges": [round(float(e), 3) for e in edges]}}
 
+# %% ../nbs/00_core.ipynb #e3957baf
 def plot_rewards(metrics:list[dict], path=None):
     "Reward mean and pass rate per cycle (saved to `path` when given)."
     import matplotlib
@@ -1119,6 +1132,7 @@ def sample_key(s:Sample) -> str:
     "A digest of what the model sees for `s`: its prompt and its media."
     return hashlib.sha1((json.dumps(s.prompt, sort_keys=True, default=str) + "\0" + _media_digest(s.media)).encode()).hexdigest()
 
+# %% ../nbs/00_core.ipynb #ed300e52
 def data_fingerprint(samples:Sequence[Sample]) -> str:
     "A fingerprint of a data set: every sample's key and reference, in order."
     h = hashlib.sha256()
@@ -1141,6 +1155,7 @@ def describe_verifier(v) -> dict:
     cfg = {k: x for k, x in sorted(vars(v).items()) if not k.startswith("_") and k not in ("workers", "start_method") and plain(x)}
     return {"class": f"{type(v).__module__}.{type(v).__qualname__}", "settings": cfg}
 
+# %% ../nbs/00_core.ipynb #0999d227
 def _git_commit():
     import subprocess
     try:
@@ -1148,6 +1163,7 @@ def _git_commit():
         return r.stdout.strip() or None if r.returncode == 0 else None
     except Exception: return None
 
+# %% ../nbs/00_core.ipynb #5907666d
 def environment() -> dict:
     "Versions of halo-forge (and its git commit, from a checkout), Python and the libraries that train."
     import platform, importlib.metadata as md
@@ -1157,6 +1173,7 @@ def environment() -> dict:
     return {"halo_forge": ver("halo-forge"), "commit": _git_commit(), "python": platform.python_version(),
             **{p: ver(p) for p in ("torch", "transformers", "peft", "accelerate")}, "platform": platform.platform()}
 
+# %% ../nbs/00_core.ipynb #359253ca
 def run_manifest(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None) -> dict:
     "What defines a run (settings, data, `info` such as model and verifier), its fingerprint, and the environment."
     run = {k: v for k, v in asdict(config).items() if k not in NON_DEFINING}
@@ -1166,6 +1183,7 @@ def run_manifest(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=Non
     fp = hashlib.sha256(json.dumps(run, sort_keys=True).encode()).hexdigest()[:16]
     return {"fingerprint": fp, "run": run, "environment": environment()}
 
+# %% ../nbs/00_core.ipynb #9e419c61
 def manifest_diff(old:dict, new:dict) -> list[str]:
     "The defining fields that differ between two manifests, as 'name old -> new'."
     short = lambda x: (t if len(t := json.dumps(x)) <= 40 else t[:37] + "...")
@@ -1184,6 +1202,7 @@ def _dist_state():
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available())
 
+# %% ../nbs/00_core.ipynb #9e87d033
 def world() -> tuple[int, int]:
     "(this process's rank, the number of processes): (0, 1) unless started by torchrun or accelerate launch."
     st = _dist_state()
@@ -1193,6 +1212,7 @@ def is_main() -> bool:
     "Whether this is the process that writes files and prints."
     return world()[0] == 0
 
+# %% ../nbs/00_core.ipynb #281ea272
 def barrier():
     "Wait until every process gets here (nothing with one process)."
     st = _dist_state()
@@ -1242,6 +1262,7 @@ def _is_run(out:Path) -> bool:
     try: return "fingerprint" in json.loads((out/"config.json").read_text()) and not (out/MARKER).exists()   # made before markers
     except (OSError, ValueError): return False
 
+# %% ../nbs/00_core.ipynb #9b72632c
 def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None,
                     write:bool=True) -> int: # False: only check, write nothing
     "Check (and create) the run folder `config.output`; returns how many cycles are already complete."
@@ -1265,6 +1286,7 @@ def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=
     barrier()
     return done
 
+# %% ../nbs/00_core.ipynb #b8287578
 def _write_run_dir(out, config, samples, info, man):
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out/MARKER, {"kind": "raft_run"})
@@ -1460,6 +1482,7 @@ def bootstrap_interval(values:Sequence[float], confidence:float=0.95, n_resample
     r = bootstrap((v,), np.mean, n_resamples=n_resamples, confidence_level=confidence, random_state=seed, method="percentile")
     return float(r.confidence_interval.low), float(r.confidence_interval.high)
 
+# %% ../nbs/00_core.ipynb #0aeab4cc
 def paired_difference(before:Sequence[float], after:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
     "mean(after) - mean(before) over the same items, with a paired percentile bootstrap interval."
     import numpy as np
@@ -1480,6 +1503,7 @@ def _bootstrap_stat(arrays, stat, confidence, n_resamples, seed):
                   random_state=seed, method="percentile")
     return [round(float(r.confidence_interval.low), 4), round(float(r.confidence_interval.high), 4)]
 
+# %% ../nbs/00_core.ipynb #130da161
 def ratio_interval(num:Sequence[float], den:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> list[float]:
     "Percentile bootstrap interval of `sum(num) / sum(den)`, resampling items (e.g. word errors and reference words per clip: corpus WER)."
     import numpy as np
@@ -1488,6 +1512,7 @@ def ratio_interval(num:Sequence[float], den:Sequence[float], confidence:float=0.
     if len(n) < 2 or np.all(n == 0): return [rate, rate]
     return _bootstrap_stat((n, d), lambda x, y: x.sum() / max(y.sum(), 1e-12), confidence, n_resamples, seed)
 
+# %% ../nbs/00_core.ipynb #ee5c1dc4
 def paired_ratio_difference(num_before:Sequence[float], num_after:Sequence[float], den:Sequence[float],
                             confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
     "`sum(num_after)/sum(den) - sum(num_before)/sum(den)` over the same items, with a paired bootstrap interval."
@@ -1548,6 +1573,7 @@ class Domain:
     benchmark: Callable = None         # like `benchmark` (default), for domains that report more (e.g. per category)
     guard_sets: dict = field(default_factory=dict)  # name -> (dataset, split, limit): what `train` must not break, measured before and after
 
+# %% ../nbs/00_core.ipynb #42dd78ef
 DOMAINS: dict[str, Domain] = {}
 
 def register_domain(domain:Domain):
@@ -1569,6 +1595,7 @@ def _domain_entry_points() -> dict:
     import importlib.metadata as md
     return {ep.name: ep for ep in md.entry_points(group=ENTRY_POINT_GROUP)}
 
+# %% ../nbs/00_core.ipynb #de808773
 def domain_index() -> dict[str, str]:
     "name -> one-line help of every domain, built-in and from entry points, without importing any of them."
     out = {k: h for k, (_, h) in BUILTIN_DOMAINS.items()}
@@ -1624,6 +1651,7 @@ class FunctionVerifier(Verifier):
         reward = float(out)
         return VerifyResult(reward, reward >= self.correct_at, dict(details))
 
+# %% ../nbs/00_core.ipynb #6da6fe3e
 def verifier_from_spec(spec:str) -> Verifier:
     "The verifier `--verifier package.module:Name` asks for: an instance of a `Verifier` class, or a function wrapped."
     obj = import_object(spec)
@@ -1649,6 +1677,7 @@ def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=N
     want = "train" if split == "train" else "test"
     return subset(samples, [k for k, s in enumerate(samples) if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want])
 
+# %% ../nbs/00_core.ipynb #06e57507
 def split_column(path, n:int|None=None) -> list|None:
     "The `split` value of each row of a local rows file, or None when it has no split column (or not `n` rows)."
     path = Path(path)
@@ -1663,6 +1692,7 @@ def split_column(path, n:int|None=None) -> list|None:
         col.append(seen.setdefault(v, v) if isinstance(v, str) else v)   # one string object per split name
     return col if found else None
 
+# %% ../nbs/00_core.ipynb #9e74f332
 import contextvars
 _STREAMING = contextvars.ContextVar("halo_forge_streaming", default=False)
 
@@ -1673,10 +1703,12 @@ def hub_streaming(on:bool=True):
     try: yield
     finally: _STREAMING.reset(token)
 
+# %% ../nbs/00_core.ipynb #dc5a70cf
 def is_streaming() -> bool:
     "Whether Hub datasets are streamed here (inside `hub_streaming`, i.e. with `--streaming`)."
     return _STREAMING.get()
 
+# %% ../nbs/00_core.ipynb #bb9b2787
 @patch
 def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, settings:dict|None=None) -> Sequence[Sample]:
     "Samples of `dataset` (a name or a local file or folder) for `split`; local data split as described above."
@@ -1699,6 +1731,7 @@ def media_roots(*roots):
     try: yield
     finally: _MEDIA_ROOTS.reset(token)
 
+# %% ../nbs/00_core.ipynb #f07d4f92
 def confine_media(path, folder, what:str="media file") -> str:
     "The file a dataset row names, resolved against the dataset's `folder`; one outside it and outside `media_roots` is refused."
     p = Path(str(path)).expanduser()
@@ -1723,6 +1756,7 @@ def hub_failure(e:Exception) -> str:
     if "ValueError" in names and "split" in msg.lower(): return f"bad split: {msg}"
     return f"{type(e).__name__}: {msg}"
 
+# %% ../nbs/00_core.ipynb #93465942
 def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str, **kw):
     "A Hub dataset split (cache first when offline), or one `HaloForgeError` with the cause and what to use `instead`."
     from halo_forge.models import use_offline_hub_if_unreachable
@@ -1733,6 +1767,7 @@ def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str
         raise HaloForgeError(f"cannot load dataset {name!r} ({repo}{', ' + config if config else ''}, split {split}): {hub_failure(e)}; "
                              f"{instead}") from None
 
+# %% ../nbs/00_core.ipynb #34bef99d
 def hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str, instead:str,
              prepare:Callable|None=None, # ds -> ds before rows are read (a column cast, a filter), for both ways
              stream:bool|None=None,      # None: as `hub_streaming` says
