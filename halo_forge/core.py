@@ -403,6 +403,7 @@ def load_adapter(self:ModelAdapter, path):
 MARKER = "halo_forge.json"
 ARTIFACT_READERS: dict = {}   # file suffix -> function(path) -> kind or None, for formats with their own metadata
 
+# %% ../nbs/00_core.ipynb #6e67ebaa
 def artifact_kind(path) -> str|None:
     "The kind of halo-forge artifact at `path` (from its marker), or None when halo-forge did not make it."
     path = Path(path)
@@ -491,6 +492,7 @@ class CausalLMAdapter(ModelAdapter):
 _CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
            "{% if add_generation_prompt %}{{'<|im_start|>assistant\n'}}{% endif %}")
 
+# %% ../nbs/00_core.ipynb #2caed252
 def tiny_tokenizer(vocab_size:int=400):
     "A byte-level BPE tokenizer trained in memory, with ChatML special tokens and chat template."
     from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
@@ -670,6 +672,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
 }
 
+# %% ../nbs/00_core.ipynb #72845c6c
 def _flag(name): return "--" + name.replace("_", "-")
 
 # %% ../nbs/00_core.ipynb #8adfca8c
