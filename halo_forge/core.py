@@ -6,19 +6,20 @@ Docs: https://halo-forge.github.io/halo-forge/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #448c030d
 from __future__ import annotations
-import contextlib, hashlib, json, math, os, random, shutil, signal, threading, time
+import contextlib, functools, hashlib, json, math, os, random, shutil, signal, threading, time
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
+from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTIONS', 'ROWS_COLUMN', 'ROWS_LAYOUT',
            'NON_DEFINING', 'DOMAINS', 'BUILTIN_DOMAINS', 'DOMAIN_MODULES', 'ENTRY_POINT_GROUP', 'LOCAL_TEST_SHARE',
-           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'hash_split', 'draw_split', 'VerifyResult', 'VerifyTimeout',
-           'time_limit', 'Verifier', 'pool_context', 'progress_bar', 'ExactMatchVerifier', 'failure_counts',
+           'EVAL_SPLITS', 'HaloForgeError', 'Sample', 'VerifyResult', 'Verifier', 'ExactMatchVerifier', 'hash_split',
+           'draw_split', 'VerifyTimeout', 'time_limit', 'progress_bar', 'pool_context', 'failure_counts',
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
-           'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'merged_lora', 'generation_dtype',
-           'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids', 'tiny_tokenizer', 'tiny_causal_lm',
+           'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
+           'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids',
            'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser',
            'flag_type', 'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl',
            'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples',
@@ -45,6 +46,38 @@ class Sample:
 
     def to_dict(self): return {"prompt": self.prompt, "answer": self.answer, "meta": self.meta}
 
+# %% ../nbs/00_core.ipynb #86251250
+@dataclass
+class VerifyResult:
+    "The verdict on one completion."
+    reward: float                              # the training signal
+    correct: bool                              # counts towards accuracy / pass rate
+    details: dict = field(default_factory=dict)  # why: extracted answer, stage scores, errors
+
+    def to_dict(self): return {"reward": self.reward, "correct": self.correct, "details": self.details}
+
+# %% ../nbs/00_core.ipynb #aedb4dae
+class Verifier:
+    "Scores completions. Subclasses implement `verify`; `verify_batch` parallelizes it safely."
+    timeout: float = 2.0      # seconds allowed per item
+    workers: int = 2          # worker processes for `verify_batch` (0 or 1: in this process)
+    min_parallel: int = 64    # below this many items, verify in this process
+    chunk_size: int = 64      # items per task sent to a worker
+    start_method: str|None = None  # worker start method; None: the platform's safe default (`pool_context`)
+
+    def verify(self, completion:str, sample:Sample) -> VerifyResult: raise NotImplementedError
+
+    def check_reference(self, sample:Sample) -> str|None:
+        "Why `sample`'s reference cannot be graded (e.g. a gold answer the parser cannot read), or None when it can."
+        return None
+
+# %% ../nbs/00_core.ipynb #bbfaa453
+class ExactMatchVerifier(Verifier):
+    "Reward 1.0 when the stripped completion equals the stripped answer, else 0.0."
+    def verify(self, completion, sample):
+        ok = completion.strip() == str(sample.answer).strip()
+        return VerifyResult(float(ok), ok, {"expected": str(sample.answer).strip()})
+
 # %% ../nbs/00_core.ipynb #9a9f70aa
 def hash_split(text:str, test_share:int=4) -> str:
     "'test' for about one text in `test_share` (decided by a hash of the text), else 'train'."
@@ -63,16 +96,6 @@ def draw_split(make:Callable,  # k -> (key, item): a new candidate for the k-th 
         seen.add(key); out.append(item)
     return out
 
-# %% ../nbs/00_core.ipynb #86251250
-@dataclass
-class VerifyResult:
-    "The verdict on one completion."
-    reward: float                              # the training signal
-    correct: bool                              # counts towards accuracy / pass rate
-    details: dict = field(default_factory=dict)  # why: extracted answer, stage scores, errors
-
-    def to_dict(self): return {"reward": self.reward, "correct": self.correct, "details": self.details}
-
 # %% ../nbs/00_core.ipynb #1c3aa680
 class VerifyTimeout(Exception):
     "Raised inside a verification that ran past its time limit."
@@ -81,6 +104,7 @@ def _async_raise(tid, exc):
     import ctypes
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(exc))
 
+# %% ../nbs/00_core.ipynb #8e23cbda
 @contextlib.contextmanager
 def _thread_time_limit(seconds):
     tid, lock, state = threading.get_ident(), threading.Lock(), {"done": False, "fired": False}
@@ -98,6 +122,7 @@ def _thread_time_limit(seconds):
                 for _ in range(10_000): pass
             except VerifyTimeout: pass
 
+# %% ../nbs/00_core.ipynb #40609a77
 @contextlib.contextmanager
 def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limit
     "Raise `VerifyTimeout` if the block runs longer than `seconds`."
@@ -114,82 +139,18 @@ def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limi
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
 
-# %% ../nbs/00_core.ipynb #aedb4dae
-def _verify_chunk(verifier, pairs, timeout):
-    return [verifier.safe_verify(c, s, timeout=timeout) for c, s in pairs]
-
-class Verifier:
-    "Scores completions. Subclasses implement `verify`; `verify_batch` parallelizes it safely."
-    timeout: float = 2.0      # seconds allowed per item
-    workers: int = 2          # worker processes for `verify_batch` (0 or 1: in this process)
-    min_parallel: int = 64    # below this many items, verify in this process
-    chunk_size: int = 64      # items per task sent to a worker
-    start_method: str|None = None  # worker start method; None: the platform's safe default (`pool_context`)
-
-    def verify(self, completion:str, sample:Sample) -> VerifyResult: raise NotImplementedError
-
-    def check_reference(self, sample:Sample) -> str|None:
-        "Why `sample`'s reference cannot be graded (e.g. a gold answer the parser cannot read), or None when it can."
-        return None
-
-    def safe_verify(self, completion:str, sample:Sample, timeout:float|None=None) -> VerifyResult:
-        "`verify` under a time limit; any exception becomes a zero reward with the reason."
-        timeout = self.timeout if timeout is None else timeout
-        try:
-            with time_limit(timeout): return self.verify(completion, sample)
-        except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "failure": "timeout", "reason": str(e)})
-        except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested", "failure": "limit"})
-        except MemoryError: return VerifyResult(0.0, False, {"error": "too large", "failure": "limit"})
-        except Exception as e:
-            return VerifyResult(0.0, False, {"error": type(e).__name__, "failure": "exception", "reason": str(e)[:200]})
-
-    def verify_batch(self, completions:Sequence[str], samples:Sequence[Sample],
-                     workers:int|None=None, # worker processes (default `self.workers`)
-                     timeout:float|None=None, # seconds per item (default `self.timeout`)
-                     progress:bool=False, # show a progress bar
-                    ) -> list[VerifyResult]:
-        "Verify `completions[i]` against `samples[i]` for all i, in parallel, each under a time limit."
-        if len(completions) != len(samples): raise ValueError(f"{len(completions)} completions but {len(samples)} samples")
-        timeout = self.timeout if timeout is None else timeout
-        workers = self.workers if workers is None else workers
-        pairs = list(zip(completions, samples))
-        if workers <= 1 or len(pairs) < self.min_parallel:
-            it = progress_bar(pairs, "verify", progress)
-            return [self.safe_verify(c, s, timeout=timeout) for c, s in it]
-        return self._verify_parallel(pairs, workers, timeout, progress)
-
-    def _verify_parallel(self, pairs, workers, timeout, progress):
-        import multiprocessing as mp
-        from pebble import ProcessPool
-        from concurrent.futures import TimeoutError as FutTimeout
-        chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
-        results, retry = [None]*len(chunks), []
-        bar = progress_bar(None, "verify", progress, total=len(pairs))
-        with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
-            futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
-            for i, f in enumerate(futs):
-                try: results[i] = f.result()
-                except Exception: retry.append(i)
-                if bar is not None: bar.update(len(chunks[i]))
-            for i in retry:  # a chunk that died or hung: every item on its own, with its own limit
-                fs = [pool.schedule(_verify_chunk, args=(self, [p], timeout), timeout=timeout+2) for p in chunks[i]]
-                results[i] = [self._result_or_timeout(f, timeout) for f in fs]
-        if bar is not None: bar.close()
-        return [r for chunk in results for r in chunk]
-
-    @staticmethod
-    def _result_or_timeout(fut, timeout):
-        try: return fut.result()[0]
-        except Exception as e:
-            late = "Timeout" in type(e).__name__
-            reason = f"took longer than {timeout:g}s" if late else f"worker failed: {type(e).__name__}: {str(e)[:200]}"
-            kind = "timeout" if late else "worker"
-            return VerifyResult(0.0, False, {"error": kind, "failure": kind, "reason": reason})
-
-def pool_context(method:str|None=None):
-    "The multiprocessing context for verifier workers: `method`, or fork on Linux and spawn elsewhere (macOS, Windows)."
-    import multiprocessing as mp, sys
-    return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
+# %% ../nbs/00_core.ipynb #cdc9d21c
+@patch
+def safe_verify(self:Verifier, completion:str, sample:Sample, timeout:float|None=None) -> VerifyResult:
+    "`verify` under a time limit; any exception becomes a zero reward with the reason."
+    timeout = self.timeout if timeout is None else timeout
+    try:
+        with time_limit(timeout): return self.verify(completion, sample)
+    except VerifyTimeout as e: return VerifyResult(0.0, False, {"error": "timeout", "failure": "timeout", "reason": str(e)})
+    except RecursionError: return VerifyResult(0.0, False, {"error": "too deeply nested", "failure": "limit"})
+    except MemoryError: return VerifyResult(0.0, False, {"error": "too large", "failure": "limit"})
+    except Exception as e:
+        return VerifyResult(0.0, False, {"error": type(e).__name__, "failure": "exception", "reason": str(e)[:200]})
 
 # %% ../nbs/00_core.ipynb #1105cd4d
 def progress_bar(it, desc:str, show:bool=True, total:int|None=None):
@@ -198,12 +159,63 @@ def progress_bar(it, desc:str, show:bool=True, total:int|None=None):
     from tqdm.auto import tqdm
     return tqdm(it, desc=desc, total=total, leave=False, dynamic_ncols=True)
 
-# %% ../nbs/00_core.ipynb #bbfaa453
-class ExactMatchVerifier(Verifier):
-    "Reward 1.0 when the stripped completion equals the stripped answer, else 0.0."
-    def verify(self, completion, sample):
-        ok = completion.strip() == str(sample.answer).strip()
-        return VerifyResult(float(ok), ok, {"expected": str(sample.answer).strip()})
+# %% ../nbs/00_core.ipynb #fe7c3f97
+def pool_context(method:str|None=None):
+    "The multiprocessing context for verifier workers: `method`, or fork on Linux and spawn elsewhere (macOS, Windows)."
+    import multiprocessing as mp, sys
+    return mp.get_context(method or ("fork" if sys.platform.startswith("linux") else "spawn"))
+
+# %% ../nbs/00_core.ipynb #2b001f67
+def _verify_chunk(verifier, pairs, timeout):
+    return [verifier.safe_verify(c, s, timeout=timeout) for c, s in pairs]
+
+# %% ../nbs/00_core.ipynb #dfe10c27
+@patch
+def verify_batch(self:Verifier, completions:Sequence[str], samples:Sequence[Sample],
+                 workers:int|None=None, # worker processes (default `self.workers`)
+                 timeout:float|None=None, # seconds per item (default `self.timeout`)
+                 progress:bool=False, # show a progress bar
+                ) -> list[VerifyResult]:
+    "Verify `completions[i]` against `samples[i]` for all i, in parallel, each under a time limit."
+    if len(completions) != len(samples): raise ValueError(f"{len(completions)} completions but {len(samples)} samples")
+    timeout = self.timeout if timeout is None else timeout
+    workers = self.workers if workers is None else workers
+    pairs = list(zip(completions, samples))
+    if workers <= 1 or len(pairs) < self.min_parallel:
+        it = progress_bar(pairs, "verify", progress)
+        return [self.safe_verify(c, s, timeout=timeout) for c, s in it]
+    return self._verify_parallel(pairs, workers, timeout, progress)
+
+# %% ../nbs/00_core.ipynb #242f960c
+@patch
+def _verify_parallel(self:Verifier, pairs, workers, timeout, progress):
+    import multiprocessing as mp
+    from pebble import ProcessPool
+    from concurrent.futures import TimeoutError as FutTimeout
+    chunks = [pairs[i:i+self.chunk_size] for i in range(0, len(pairs), self.chunk_size)]
+    results, retry = [None]*len(chunks), []
+    bar = progress_bar(None, "verify", progress, total=len(pairs))
+    with ProcessPool(max_workers=workers, context=pool_context(self.start_method)) as pool:
+        futs = [pool.schedule(_verify_chunk, args=(self, ch, timeout), timeout=timeout*len(ch)+5) for ch in chunks]
+        for i, f in enumerate(futs):
+            try: results[i] = f.result()
+            except Exception: retry.append(i)
+            if bar is not None: bar.update(len(chunks[i]))
+        for i in retry:  # a chunk that died or hung: every item on its own, with its own limit
+            fs = [pool.schedule(_verify_chunk, args=(self, [p], timeout), timeout=timeout+2) for p in chunks[i]]
+            results[i] = [self._result_or_timeout(f, timeout) for f in fs]
+    if bar is not None: bar.close()
+    return [r for chunk in results for r in chunk]
+
+# %% ../nbs/00_core.ipynb #2daf06ee
+@patch
+def _result_or_timeout(self:Verifier, fut, timeout):
+    try: return fut.result()[0]
+    except Exception as e:
+        late = "Timeout" in type(e).__name__
+        reason = f"took longer than {timeout:g}s" if late else f"worker failed: {type(e).__name__}: {str(e)[:200]}"
+        kind = "timeout" if late else "worker"
+        return VerifyResult(0.0, False, {"error": kind, "failure": kind, "reason": reason})
 
 # %% ../nbs/00_core.ipynb #459508df
 def failure_counts(results:Iterable) -> dict:
@@ -221,7 +233,6 @@ def check_failures(results:Sequence, verifier, where:str="this batch"):
                              f"(first: {first.get('error')}: {first.get('reason', '')}); fix the verifier before training on its rewards")
 
 # %% ../nbs/00_core.ipynb #37b703b4
-from fastcore.basics import patch
 import logging
 for _noisy in ("torch.utils._pytree", "bitsandbytes"):  # optional quantization libraries (imported by peft) log notices at import
     logging.getLogger(_noisy).setLevel(logging.ERROR)
@@ -287,6 +298,7 @@ def enable_lora(self:ModelAdapter, lora:LoraSettings|None=None):
     self.model = get_peft_model(self.model, cfg)
     return self
 
+# %% ../nbs/00_core.ipynb #eb90cb74
 def is_quantized(model) -> bool:
     "Whether `model` holds bitsandbytes 4-bit or 8-bit weights (QLoRA): its LoRA is never merged into them."
     return any(type(m).__name__ in ("Linear4bit", "Linear8bitLt") for m in model.modules())
@@ -363,6 +375,7 @@ def save(self:ModelAdapter, path, info:dict|None=None):
     (path/MARKER).write_text(json.dumps(meta, indent=2, default=str))
     return path
 
+# %% ../nbs/00_core.ipynb #a77a58c0
 @patch
 def weights_digest(self:ModelAdapter) -> str:
     "A digest of the trainable weights: equal on every process of a data-parallel run whose replicas agree."
@@ -371,6 +384,7 @@ def weights_digest(self:ModelAdapter) -> str:
         if p.requires_grad: h.update(name.encode()); h.update(p.detach().float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
+# %% ../nbs/00_core.ipynb #d3bf2ff2
 @patch
 def load_adapter(self:ModelAdapter, path):
     "Load LoRA weights saved by `save` into this model, replacing the current adapter's weights."
@@ -389,6 +403,7 @@ def load_adapter(self:ModelAdapter, path):
 MARKER = "halo_forge.json"
 ARTIFACT_READERS: dict = {}   # file suffix -> function(path) -> kind or None, for formats with their own metadata
 
+# %% ../nbs/00_core.ipynb #6e67ebaa
 def artifact_kind(path) -> str|None:
     "The kind of halo-forge artifact at `path` (from its marker), or None when halo-forge did not make it."
     path = Path(path)
@@ -405,6 +420,7 @@ def artifact_kind(path) -> str|None:
     try: return reader(path) if reader else None
     except Exception: return None
 
+# %% ../nbs/00_core.ipynb #16baa0b1
 def claim_target(path, kind:str, overwrite:bool=False) -> Path:
     "Check that halo-forge may write a `kind` artifact at `path`; raise one clear `HaloForgeError` otherwise."
     path = Path(path)
@@ -472,6 +488,41 @@ class CausalLMAdapter(ModelAdapter):
             return self.tokenizer.apply_chat_template(self.messages(sample), tokenize=False, add_generation_prompt=True)
         return str(sample.prompt)
 
+# %% ../nbs/00_core.ipynb #b3d4ac1e
+_CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
+           "{% if add_generation_prompt %}{{'<|im_start|>assistant\n'}}{% endif %}")
+
+# %% ../nbs/00_core.ipynb #2caed252
+def tiny_tokenizer(vocab_size:int=400):
+    "A byte-level BPE tokenizer trained in memory, with ChatML special tokens and chat template."
+    from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
+    from transformers import PreTrainedTokenizerFast
+    corpus = ["What is 12 + 30? The answer is 42.", "Tom has 5 apples and buys 7 more, so 5 + 7 = 12.",
+              "Compute 3 * 4 - 2 = 10. So the final answer is \\boxed{10}.", "#### 18", "x = 3, y = -1, 1/2, 0.5, 50%"]*20
+    tk = Tokenizer(models.BPE())
+    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tk.decoder = decoders.ByteLevel()
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+    tk.train_from_iterator(corpus, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials,
+                           initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
+    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<|im_start|>", eos_token="<|im_end|>",
+                                  pad_token="<|endoftext|>", unk_token="<|endoftext|>")
+    tok.chat_template = _CHATML
+    return tok
+
+# %% ../nbs/00_core.ipynb #9dda7d02
+def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAdapter:
+    "A `CausalLMAdapter` around a random 2-layer Llama, for tests."
+    from transformers import LlamaConfig, LlamaForCausalLM
+    import torch
+    torch.manual_seed(seed)
+    tok = tiny_tokenizer()
+    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden*2, num_hidden_layers=layers,
+                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
+                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id,
+                      tie_word_embeddings=True)
+    return CausalLMAdapter(LlamaForCausalLM(cfg), tok, base_model="tiny-llama", **kw)
+
 # %% ../nbs/00_core.ipynb #5aaf0624
 @contextlib.contextmanager
 def merged_lora(adapter:ModelAdapter):
@@ -498,6 +549,7 @@ def generation_dtype(model, dtype:str="auto"):
     finally:
         for p, t in zip(params, saved): p.data = t
 
+# %% ../nbs/00_core.ipynb #678dc3d5
 def use_gen_dtype(adapter:ModelAdapter, dtype:str):
     "Make `adapter` generate with its weights in `dtype`; only adapters with a `gen_dtype` (text models) can."
     if dtype == "auto" and not hasattr(adapter, "gen_dtype"): return
@@ -505,7 +557,7 @@ def use_gen_dtype(adapter:ModelAdapter, dtype:str):
     if dtype not in GEN_DTYPES: raise HaloForgeError(f"--gen-dtype must be auto, float32 or bfloat16, not {dtype!r}")
     adapter.gen_dtype = dtype
 
-# %% ../nbs/00_core.ipynb #701c1faf
+# %% ../nbs/00_core.ipynb #958dd28c
 class EntropyMeter:
     "Logits processor that sums the entropy (nats) of softmax(logits / temperature) over the rows that have not ended."
     def __init__(self, temperature:float, eos_ids):
@@ -520,12 +572,13 @@ class EntropyMeter:
         self.count += int((~self.done).sum())
         return scores
 
+# %% ../nbs/00_core.ipynb #c120326c
 def mean_entropy(meters) -> float|None:
     "Mean entropy per sampled token over several `EntropyMeter`s (None when nothing was sampled)."
     n = sum(m.count for m in meters)
     return float(sum(m.total for m in meters)) / n if n else None
 
-# %% ../nbs/00_core.ipynb #678dc3d5
+# %% ../nbs/00_core.ipynb #7236c7e5
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens, meter=None):
     import torch
@@ -546,6 +599,7 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
     dec = tok.batch_decode(gen[:, ids.shape[1]:], skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
+# %% ../nbs/00_core.ipynb #205a5642
 @patch
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=16, seed=None, progress=False, on_batch=None,
@@ -584,6 +638,7 @@ def turn_end_ids(tok) -> list[int]:
         except Exception: pass
     return eot
 
+# %% ../nbs/00_core.ipynb #8a0ebfcf
 @patch(as_prop=True)
 def end_of_turn_ids(self:CausalLMAdapter) -> list[int]:
     "The end-of-turn tokens of this model's chat template (`turn_end_ids`), found once."
@@ -598,39 +653,6 @@ def training_example(self:CausalLMAdapter, sample, completion):
     if len(c) >= self.max_length: return None            # the answer alone does not fit: drop it
     p = p[max(0, len(p) + len(c) - self.max_length):]     # cut the prompt from its start
     return {"input_ids": p + c, "labels": [-100]*len(p) + c}
-
-# %% ../nbs/00_core.ipynb #b3d4ac1e
-_CHATML = ("{% for m in messages %}{{'<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n'}}{% endfor %}"
-           "{% if add_generation_prompt %}{{'<|im_start|>assistant\n'}}{% endif %}")
-
-def tiny_tokenizer(vocab_size:int=400):
-    "A byte-level BPE tokenizer trained in memory, with ChatML special tokens and chat template."
-    from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
-    from transformers import PreTrainedTokenizerFast
-    corpus = ["What is 12 + 30? The answer is 42.", "Tom has 5 apples and buys 7 more, so 5 + 7 = 12.",
-              "Compute 3 * 4 - 2 = 10. So the final answer is \\boxed{10}.", "#### 18", "x = 3, y = -1, 1/2, 0.5, 50%"]*20
-    tk = Tokenizer(models.BPE())
-    tk.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tk.decoder = decoders.ByteLevel()
-    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
-    tk.train_from_iterator(corpus, trainers.BpeTrainer(vocab_size=vocab_size, special_tokens=specials,
-                           initial_alphabet=pre_tokenizers.ByteLevel.alphabet()))
-    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<|im_start|>", eos_token="<|im_end|>",
-                                  pad_token="<|endoftext|>", unk_token="<|endoftext|>")
-    tok.chat_template = _CHATML
-    return tok
-
-def tiny_causal_lm(seed:int=0, hidden:int=64, layers:int=2, **kw) -> CausalLMAdapter:
-    "A `CausalLMAdapter` around a random 2-layer Llama, for tests."
-    from transformers import LlamaConfig, LlamaForCausalLM
-    import torch
-    torch.manual_seed(seed)
-    tok = tiny_tokenizer()
-    cfg = LlamaConfig(vocab_size=len(tok), hidden_size=hidden, intermediate_size=hidden*2, num_hidden_layers=layers,
-                      num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
-                      bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id,
-                      tie_word_embeddings=True)
-    return CausalLMAdapter(LlamaForCausalLM(cfg), tok, base_model="tiny-llama", **kw)
 
 # %% ../nbs/00_core.ipynb #810833b3
 SETTING_RULES = {  # name: (test, what the value must be)
@@ -650,8 +672,10 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
 }
 
+# %% ../nbs/00_core.ipynb #72845c6c
 def _flag(name): return "--" + name.replace("_", "-")
 
+# %% ../nbs/00_core.ipynb #8adfca8c
 def coerce_setting(name:str, value, typ:type):
     "`value` as `typ` (int, float, str or bool), or a `HaloForgeError` naming the setting; None stays None."
     if value is None or typ not in (int, float, str, bool): return value
@@ -672,6 +696,7 @@ def coerce_setting(name:str, value, typ:type):
         raise HaloForgeError(f"{_flag(name)} must be a whole number, not {value!r}")
     raise HaloForgeError(f"{_flag(name)} must be a number, not {value!r}")
 
+# %% ../nbs/00_core.ipynb #ed5721e0
 def check_setting(name:str, value):
     "`value` if it is in the allowed range of setting `name` (see `SETTING_RULES`), else a one-line `HaloForgeError`."
     rule = SETTING_RULES.get(name)
@@ -741,6 +766,7 @@ def load_config_file(path) -> dict:
     if not isinstance(data, dict): raise HaloForgeError(f"config file {path} must hold a mapping of setting: value")
     return {str(k).replace("-", "_"): v for k, v in data.items()}
 
+# %% ../nbs/00_core.ipynb #11996b71
 def resolve_settings(spec:dict,                # name -> (default, type, help)
                      flags:dict,               # the flags that were typed
                      config_file=None,         # a YAML file of settings
@@ -771,6 +797,7 @@ class OneLineParser(argparse.ArgumentParser):
     "An `ArgumentParser` whose usage errors are one line that says where to look."
     def error(self, message): self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
+# %% ../nbs/00_core.ipynb #cb94e16d
 def flag_type(name:str, typ:type) -> Callable:
     "An argparse `type` that converts like a YAML value would (`coerce_setting`)."
     def convert(text):
@@ -779,6 +806,7 @@ def flag_type(name:str, typ:type) -> Callable:
     convert.__name__ = typ.__name__
     return convert
 
+# %% ../nbs/00_core.ipynb #03ee6ce7
 def add_setting_flags(parser, spec:dict, choices:dict|None=None):
     "One flag per setting of `spec` (name -> (default, type, help)); flags not typed stay absent."
     for name, (default, typ, help) in spec.items():
@@ -808,6 +836,8 @@ def balance_kept(kept:list, # (prompt index, completion, reward) triples
     return out
 
 #| export
+
+# %% ../nbs/00_core.ipynb #63cda157
 def select(rollouts:dict, # prompt index -> list of completions
            rewards:dict,  # prompt index -> list of rewards (same order)
            keep_percent:float=0.5, reward_threshold:float=0.5, selection:str="per_prompt",
@@ -848,6 +878,7 @@ def replay_pool(rollouts:dict, # prompt index -> completions (of cycle 0: the st
             if r["correct"] and c.strip() and c.strip() not in seen: seen.add(c.strip()); pool.append((i, c, r["reward"]))
     return pool
 
+# %% ../nbs/00_core.ipynb #3207bd5a
 def draw_replay(pool:list, n:int, kept:Sequence=(), seed:int=0) -> list[tuple[int, str, float]]:
     "Up to `n` triples of `pool` not in `kept`: one of each prompt (in a seeded random order) before a second of any."
     import random
@@ -876,6 +907,7 @@ def read_jsonl(path, repair:bool=False) -> list:
         with open(path, "r+") as f: f.truncate(good)
     return recs
 
+# %% ../nbs/00_core.ipynb #ac306dc4
 def append_jsonl(path, records:Iterable[dict]):
     "Append records as JSON lines and flush them to disk."
     with open(path, "a") as f:
@@ -887,6 +919,7 @@ def write_json_atomic(path, obj):
     path = Path(path); tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(obj, indent=2, default=str)); os.replace(tmp, path)
 
+# %% ../nbs/00_core.ipynb #393a650f
 @contextlib.contextmanager
 def atomic_file(path):
     "Yield a temporary file name that replaces `path` when the block finishes without error."
@@ -925,7 +958,6 @@ def read_rows(path, fmt:str|None=None) -> list[dict]: # fmt: "jsonl", "json" or 
 # %% ../nbs/00_core.ipynb #36bfdf1f
 ROWS_COLUMN = "_halo_forge_row"   # the column that holds a .jsonl/.json row's JSON text
 ROWS_LAYOUT = 1                   # bump when the cached layout changes, so old copies are not reused
-import functools
 
 def _json_texts(path:Path, fmt:str):
     "Each row of a .jsonl / .json file as JSON text, checked as it is read."
@@ -939,6 +971,7 @@ def _json_texts(path:Path, fmt:str):
             except json.JSONDecodeError as e: raise HaloForgeError(f"{path}: row {n} is not valid JSON ({e.msg})") from None
             yield line.strip()
 
+# %% ../nbs/00_core.ipynb #453717fc
 def _write_arrow(dest:Path, rows:Iterable|None=None, features=None, parquet:Path|None=None):
     "Write `rows` (dicts) or a parquet file's batches into the Arrow file `dest`, atomically."
     from datasets.arrow_writer import ArrowWriter
@@ -961,11 +994,13 @@ def _write_arrow(dest:Path, rows:Iterable|None=None, features=None, parquet:Path
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
 
+# %% ../nbs/00_core.ipynb #6468baa7
 @functools.lru_cache(maxsize=32)
 def _open_arrow(dest:str):   # one memory map per Arrow copy in a process, however often its file is loaded
     import datasets
     return datasets.Dataset.from_file(dest)
 
+# %% ../nbs/00_core.ipynb #2f0d0423
 def local_rows(path, fmt:str|None=None) -> "ArrowRows":
     "The rows of a local .jsonl/.json/.parquet file, memory-mapped from an Arrow copy in the cache (written on first use)."
     import datasets
@@ -1021,6 +1056,7 @@ class _RowNotes(dict):
         for k, v in dict(*a, **kw).items(): self[k] = v
     def __reduce__(self): return (dict, (dict(self),))   # a plain dict in another process
 
+# %% ../nbs/00_core.ipynb #c15af2a4
 class LazySamples(Sequence):
     "Samples made from `rows` on access (`make(row, n)`, n from 1); slices and subsets hold only row numbers."
     def __init__(self, rows:Sequence, make:Callable, idx=None, notes:dict|None=None):
@@ -1051,6 +1087,7 @@ class LazySamples(Sequence):
         return self
     def __repr__(self): return f"LazySamples({len(self)} of {len(self.rows)} rows)"
 
+# %% ../nbs/00_core.ipynb #0d752a3d
 def subset(samples:Sequence[Sample], positions:Sequence[int]) -> Sequence[Sample]:
     "The samples at `positions`: a `LazySamples` stays lazy, anything else becomes a list."
     return samples.subset(positions) if isinstance(samples, LazySamples) else [samples[k] for k in positions]
@@ -1069,6 +1106,7 @@ def cycle_stats(cycle:int, rewards:dict, correct:dict, kept:int, lr:float) -> di
             "samples": int(len(r)), "kept": kept, "lr": lr,
             "histogram": {"counts": [int(c) for c in counts], "edges": [round(float(e), 3) for e in edges]}}
 
+# %% ../nbs/00_core.ipynb #e3957baf
 def plot_rewards(metrics:list[dict], path=None):
     "Reward mean and pass rate per cycle (saved to `path` when given)."
     import matplotlib
@@ -1097,6 +1135,7 @@ def sample_key(s:Sample) -> str:
     "A digest of what the model sees for `s`: its prompt and its media."
     return hashlib.sha1((json.dumps(s.prompt, sort_keys=True, default=str) + "\0" + _media_digest(s.media)).encode()).hexdigest()
 
+# %% ../nbs/00_core.ipynb #ed300e52
 def data_fingerprint(samples:Sequence[Sample]) -> str:
     "A fingerprint of a data set: every sample's key and reference, in order."
     h = hashlib.sha256()
@@ -1119,6 +1158,7 @@ def describe_verifier(v) -> dict:
     cfg = {k: x for k, x in sorted(vars(v).items()) if not k.startswith("_") and k not in ("workers", "start_method") and plain(x)}
     return {"class": f"{type(v).__module__}.{type(v).__qualname__}", "settings": cfg}
 
+# %% ../nbs/00_core.ipynb #0999d227
 def _git_commit():
     import subprocess
     try:
@@ -1126,6 +1166,7 @@ def _git_commit():
         return r.stdout.strip() or None if r.returncode == 0 else None
     except Exception: return None
 
+# %% ../nbs/00_core.ipynb #5907666d
 def environment() -> dict:
     "Versions of halo-forge (and its git commit, from a checkout), Python and the libraries that train."
     import platform, importlib.metadata as md
@@ -1135,6 +1176,7 @@ def environment() -> dict:
     return {"halo_forge": ver("halo-forge"), "commit": _git_commit(), "python": platform.python_version(),
             **{p: ver(p) for p in ("torch", "transformers", "peft", "accelerate")}, "platform": platform.platform()}
 
+# %% ../nbs/00_core.ipynb #359253ca
 def run_manifest(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None) -> dict:
     "What defines a run (settings, data, `info` such as model and verifier), its fingerprint, and the environment."
     run = {k: v for k, v in asdict(config).items() if k not in NON_DEFINING}
@@ -1144,6 +1186,7 @@ def run_manifest(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=Non
     fp = hashlib.sha256(json.dumps(run, sort_keys=True).encode()).hexdigest()[:16]
     return {"fingerprint": fp, "run": run, "environment": environment()}
 
+# %% ../nbs/00_core.ipynb #9e419c61
 def manifest_diff(old:dict, new:dict) -> list[str]:
     "The defining fields that differ between two manifests, as 'name old -> new'."
     short = lambda x: (t if len(t := json.dumps(x)) <= 40 else t[:37] + "...")
@@ -1162,6 +1205,7 @@ def _dist_state():
     from accelerate import PartialState
     return PartialState(cpu=not torch.cuda.is_available())
 
+# %% ../nbs/00_core.ipynb #9e87d033
 def world() -> tuple[int, int]:
     "(this process's rank, the number of processes): (0, 1) unless started by torchrun or accelerate launch."
     st = _dist_state()
@@ -1171,6 +1215,7 @@ def is_main() -> bool:
     "Whether this is the process that writes files and prints."
     return world()[0] == 0
 
+# %% ../nbs/00_core.ipynb #281ea272
 def barrier():
     "Wait until every process gets here (nothing with one process)."
     st = _dist_state()
@@ -1195,6 +1240,7 @@ def sample_record(i:int, s:Sample) -> dict:
     return json.loads(json.dumps({"i": i, "id": s.meta.get("id", i), "prompt": s.prompt, "answer": s.answer,
                                   "media": media, "meta": s.meta}, default=str))
 
+# %% ../nbs/00_core.ipynb #f1967878
 class RAFTTrainer:
     "Reward-ranked fine-tuning: generate, verify, select, train, checkpoint; repeated for `config.cycles`."
     def __init__(self, adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Sample], config:RAFTConfig|None=None,
@@ -1213,11 +1259,13 @@ class RAFTTrainer:
 
     def _check_run_dir(self): return prepare_run_dir(self.config, self.samples, self.run_info())
 
+# %% ../nbs/00_core.ipynb #400fab5e
 def _is_run(out:Path) -> bool:
     if artifact_kind(out) == "raft_run": return True
     try: return "fingerprint" in json.loads((out/"config.json").read_text()) and not (out/MARKER).exists()   # made before markers
     except (OSError, ValueError): return False
 
+# %% ../nbs/00_core.ipynb #9b72632c
 def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=None,
                     write:bool=True) -> int: # False: only check, write nothing
     "Check (and create) the run folder `config.output`; returns how many cycles are already complete."
@@ -1241,6 +1289,7 @@ def prepare_run_dir(config:RAFTConfig, samples:Sequence[Sample], info:dict|None=
     barrier()
     return done
 
+# %% ../nbs/00_core.ipynb #b8287578
 def _write_run_dir(out, config, samples, info, man):
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out/MARKER, {"kind": "raft_run"})
@@ -1250,42 +1299,12 @@ def _write_run_dir(out, config, samples, info, man):
         tmp = out/".samples.jsonl.tmp"; tmp.unlink(missing_ok=True)
         append_jsonl(tmp, (sample_record(i, s) for i, s in enumerate(samples))); os.replace(tmp, out/"samples.jsonl")
 
-# %% ../nbs/00_core.ipynb #acb88bda
-@patch
-def run(self:RAFTTrainer) -> list[dict]:
-    "Run (or resume) all cycles; returns the per-cycle stats, also in `metrics.jsonl`."
-    c = self.config
-    start = self._check_run_dir()
-    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl") if m["cycle"] < start]
-    if is_main(): (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
-    if not is_main(): self.log = lambda *a, **k: None
-    if start > 0:
-        self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
-        self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
-        self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
-    self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
-    for cycle in range(start, c.cycles):
-        metrics.append(self.run_cycle(cycle))
-        m = metrics[-1]
-        fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
-        self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
-                 f"kept {m['kept']}{' + ' + str(m['replayed']) + ' replayed' if m.get('replayed') else ''}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
-                 + (f"entropy {m['entropy']:.3f}  " if "entropy" in m else "") +
-                 f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
-        for cb in self.callbacks: cb(m)
-    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
-        with atomic_dir(self.out/"final") as tmp:
-            shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
-    barrier()
-    return metrics
-
 # %% ../nbs/00_core.ipynb #0114f943
 @patch
-def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
-    c, d = self.config, self.out/f"cycle_{cycle:03d}"
+def _rollout_phase(self:RAFTTrainer, cycle:int, d:Path):
+    "Phase 1 of a cycle: its rollouts (read from `d`, generated where missing), the prompts this process generated, seconds spent."
+    c = self.config
     rank, n_proc = world()
-    if is_main(): d.mkdir(exist_ok=True)
-    barrier()
     # 1. rollouts: generate only the prompts that have none on disk yet (each process its share)
     t0 = time.time()
     rollouts = {r["i"]: r["completions"] for r in read_jsonl(d/"rollouts.jsonl", repair=is_main())}
@@ -1305,6 +1324,14 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         if is_main(): append_jsonl(d/"rollouts.jsonl", recs)
         rollouts.update({r["i"]: r["completions"] for r in recs})
     gen_s = time.time() - t0
+    return rollouts, mine, gen_s
+
+# %% ../nbs/00_core.ipynb #376bab0d
+@patch
+def _verify_phase(self:RAFTTrainer, cycle:int, d:Path, rollouts:dict):
+    "Phase 2 of a cycle: every rollout's verification results (read from `d`, verified where missing), seconds spent."
+    c = self.config
+    rank, n_proc = world()
     # 2. verification, in chunks, each written as it finishes (each process its share)
     t0 = time.time()
     verified = {r["i"]: r["results"] for r in read_jsonl(d/"verifications.jsonl", repair=is_main())}
@@ -1326,6 +1353,42 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
         if bar is not None: bar.update(len(todo[k:k+chunk]))
     if bar is not None: bar.close()
     verify_s = time.time() - t0
+    return verified, verify_s
+
+# %% ../nbs/00_core.ipynb #b520f3f3
+@patch
+def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
+    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
+    p = self.out/"replay.jsonl"
+    if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
+    if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
+        rollouts = {r["i"]: r["completions"] for r in read_jsonl(self.out/"cycle_000"/"rollouts.jsonl")}
+        verified = {r["i"]: r["results"] for r in read_jsonl(self.out/"cycle_000"/"verifications.jsonl")}
+    pool = replay_pool(rollouts, verified)
+    if is_main():
+        with atomic_file(p) as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in pool))
+    return pool
+
+# %% ../nbs/00_core.ipynb #864b63d4
+def prune_checkpoints(out, keep:int) -> list[Path]:
+    "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
+    ckpts = sorted(Path(out).glob("cycle_*/checkpoint"))
+    metrics = {m["cycle"]: m for m in read_jsonl(Path(out)/"metrics.jsonl")}
+    cyc = lambda p: int(p.parent.name.split("_")[1])
+    best = max(ckpts, key=lambda p: (metrics.get(cyc(p), {}).get("pass_rate") or 0, cyc(p)), default=None)
+    gone = [p for p in ckpts[:-keep] if p != best and artifact_kind(p) == "model"]
+    for p in gone: shutil.rmtree(p)
+    return gone
+
+# %% ../nbs/00_core.ipynb #064ce82c
+@patch
+def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
+    c, d = self.config, self.out/f"cycle_{cycle:03d}"
+    rank, n_proc = world()
+    if is_main(): d.mkdir(exist_ok=True)
+    barrier()
+    rollouts, mine, gen_s = self._rollout_phase(cycle, d)
+    verified, verify_s = self._verify_phase(cycle, d, rollouts)
     # 3. selection and training
     rewards = {i: [r["reward"] for r in verified[i]] for i in rollouts}
     correct = {i: [r["correct"] for r in verified[i]] for i in rollouts}
@@ -1359,28 +1422,34 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     self.adapter.after_checkpoint(d/"checkpoint")
     return stats
 
+# %% ../nbs/00_core.ipynb #acb88bda
 @patch
-def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
-    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
-    p = self.out/"replay.jsonl"
-    if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
-    if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
-        rollouts = {r["i"]: r["completions"] for r in read_jsonl(self.out/"cycle_000"/"rollouts.jsonl")}
-        verified = {r["i"]: r["results"] for r in read_jsonl(self.out/"cycle_000"/"verifications.jsonl")}
-    pool = replay_pool(rollouts, verified)
-    if is_main():
-        with atomic_file(p) as tmp: append_jsonl(tmp, ({"i": i, "completion": comp, "reward": r} for i, comp, r in pool))
-    return pool
-
-def prune_checkpoints(out, keep:int) -> list[Path]:
-    "Delete cycle checkpoints of the run in `out` but the last `keep` and the best (highest pass rate); returns what went."
-    ckpts = sorted(Path(out).glob("cycle_*/checkpoint"))
-    metrics = {m["cycle"]: m for m in read_jsonl(Path(out)/"metrics.jsonl")}
-    cyc = lambda p: int(p.parent.name.split("_")[1])
-    best = max(ckpts, key=lambda p: (metrics.get(cyc(p), {}).get("pass_rate") or 0, cyc(p)), default=None)
-    gone = [p for p in ckpts[:-keep] if p != best and artifact_kind(p) == "model"]
-    for p in gone: shutil.rmtree(p)
-    return gone
+def run(self:RAFTTrainer) -> list[dict]:
+    "Run (or resume) all cycles; returns the per-cycle stats, also in `metrics.jsonl`."
+    c = self.config
+    start = self._check_run_dir()
+    metrics = [m for m in read_jsonl(self.out/"metrics.jsonl") if m["cycle"] < start]
+    if is_main(): (self.out/"metrics.jsonl").write_text("".join(json.dumps(m) + "\n" for m in metrics))
+    if not is_main(): self.log = lambda *a, **k: None
+    if start > 0:
+        self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
+        self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
+        self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
+    self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
+    for cycle in range(start, c.cycles):
+        metrics.append(self.run_cycle(cycle))
+        m = metrics[-1]
+        fails = "".join(f"  {m[k]} verifier {k}" for k in ("errors", "timeouts") if m.get(k))
+        self.log(f"cycle {cycle+1}/{c.cycles}: reward {m['reward_mean']:.3f}  pass rate {m['pass_rate']:.3f}  "
+                 f"kept {m['kept']}{' + ' + str(m['replayed']) + ' replayed' if m.get('replayed') else ''}  loss {m['train_loss'] if m['train_loss'] is None else round(m['train_loss'], 4)}{fails}  "
+                 + (f"entropy {m['entropy']:.3f}  " if "entropy" in m else "") +
+                 f"({m['gen_s']:.0f}s gen, {m['verify_s']:.0f}s verify, {m['train_s']:.0f}s train)")
+        for cb in self.callbacks: cb(m)
+    if c.cycles > 0 and (self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint").exists() and is_main():
+        with atomic_dir(self.out/"final") as tmp:
+            shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
+    barrier()
+    return metrics
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
 def sft(adapter:ModelAdapter, samples:Sequence[Sample],
@@ -1416,6 +1485,7 @@ def bootstrap_interval(values:Sequence[float], confidence:float=0.95, n_resample
     r = bootstrap((v,), np.mean, n_resamples=n_resamples, confidence_level=confidence, random_state=seed, method="percentile")
     return float(r.confidence_interval.low), float(r.confidence_interval.high)
 
+# %% ../nbs/00_core.ipynb #0aeab4cc
 def paired_difference(before:Sequence[float], after:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
     "mean(after) - mean(before) over the same items, with a paired percentile bootstrap interval."
     import numpy as np
@@ -1436,6 +1506,7 @@ def _bootstrap_stat(arrays, stat, confidence, n_resamples, seed):
                   random_state=seed, method="percentile")
     return [round(float(r.confidence_interval.low), 4), round(float(r.confidence_interval.high), 4)]
 
+# %% ../nbs/00_core.ipynb #130da161
 def ratio_interval(num:Sequence[float], den:Sequence[float], confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> list[float]:
     "Percentile bootstrap interval of `sum(num) / sum(den)`, resampling items (e.g. word errors and reference words per clip: corpus WER)."
     import numpy as np
@@ -1444,6 +1515,7 @@ def ratio_interval(num:Sequence[float], den:Sequence[float], confidence:float=0.
     if len(n) < 2 or np.all(n == 0): return [rate, rate]
     return _bootstrap_stat((n, d), lambda x, y: x.sum() / max(y.sum(), 1e-12), confidence, n_resamples, seed)
 
+# %% ../nbs/00_core.ipynb #ee5c1dc4
 def paired_ratio_difference(num_before:Sequence[float], num_after:Sequence[float], den:Sequence[float],
                             confidence:float=0.95, n_resamples:int=2000, seed:int=0) -> dict:
     "`sum(num_after)/sum(den) - sum(num_before)/sum(den)` over the same items, with a paired bootstrap interval."
@@ -1504,6 +1576,7 @@ class Domain:
     benchmark: Callable = None         # like `benchmark` (default), for domains that report more (e.g. per category)
     guard_sets: dict = field(default_factory=dict)  # name -> (dataset, split, limit): what `train` must not break, measured before and after
 
+# %% ../nbs/00_core.ipynb #42dd78ef
 DOMAINS: dict[str, Domain] = {}
 
 def register_domain(domain:Domain):
@@ -1511,6 +1584,7 @@ def register_domain(domain:Domain):
     DOMAINS[domain.name] = domain
     return domain
 
+# %% ../nbs/00_core.ipynb #afd69b54
 BUILTIN_DOMAINS = {  # name: (module that registers it, one line for `halo-forge --help`, shown without importing it)
     "vlm": ("halo_forge.vlm", "vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)"),
     "audio": ("halo_forge.audio", "speech recognition (Whisper) with a WER reward; TTS and audio classification checks"),
@@ -1524,6 +1598,7 @@ def _domain_entry_points() -> dict:
     import importlib.metadata as md
     return {ep.name: ep for ep in md.entry_points(group=ENTRY_POINT_GROUP)}
 
+# %% ../nbs/00_core.ipynb #de808773
 def domain_index() -> dict[str, str]:
     "name -> one-line help of every domain, built-in and from entry points, without importing any of them."
     out = {k: h for k, (_, h) in BUILTIN_DOMAINS.items()}
@@ -1531,6 +1606,7 @@ def domain_index() -> dict[str, str]:
         out.setdefault(name, f"{ep.value} (from {ep.dist.name if ep.dist else 'an installed package'})")
     return out
 
+# %% ../nbs/00_core.ipynb #a5f16cd0
 def load_domain(name:str) -> Domain:
     "The registered `Domain` called `name`, importing the module (built-in or entry point) that registers it."
     import importlib
@@ -1561,6 +1637,7 @@ def import_object(spec:str):
         obj = getattr(obj, part)
     return obj
 
+# %% ../nbs/00_core.ipynb #7cd4c2cc
 class FunctionVerifier(Verifier):
     "A `Verifier` around a function `(completion, sample) -> reward | bool | (reward, details) | VerifyResult`, named by its import path."
     def __init__(self, spec:str, correct_at:float=1.0): # correct when the reward reaches `correct_at`
@@ -1577,6 +1654,7 @@ class FunctionVerifier(Verifier):
         reward = float(out)
         return VerifyResult(reward, reward >= self.correct_at, dict(details))
 
+# %% ../nbs/00_core.ipynb #6da6fe3e
 def verifier_from_spec(spec:str) -> Verifier:
     "The verifier `--verifier package.module:Name` asks for: an instance of a `Verifier` class, or a function wrapped."
     obj = import_object(spec)
@@ -1602,6 +1680,7 @@ def split_local(samples:Sequence[Sample], split:str|None, column:Sequence|None=N
     want = "train" if split == "train" else "test"
     return subset(samples, [k for k, s in enumerate(samples) if hash_split(sample_key(s), LOCAL_TEST_SHARE) == want])
 
+# %% ../nbs/00_core.ipynb #06e57507
 def split_column(path, n:int|None=None) -> list|None:
     "The `split` value of each row of a local rows file, or None when it has no split column (or not `n` rows)."
     path = Path(path)
@@ -1616,6 +1695,7 @@ def split_column(path, n:int|None=None) -> list|None:
         col.append(seen.setdefault(v, v) if isinstance(v, str) else v)   # one string object per split name
     return col if found else None
 
+# %% ../nbs/00_core.ipynb #9e74f332
 import contextvars
 _STREAMING = contextvars.ContextVar("halo_forge_streaming", default=False)
 
@@ -1626,10 +1706,12 @@ def hub_streaming(on:bool=True):
     try: yield
     finally: _STREAMING.reset(token)
 
+# %% ../nbs/00_core.ipynb #dc5a70cf
 def is_streaming() -> bool:
     "Whether Hub datasets are streamed here (inside `hub_streaming`, i.e. with `--streaming`)."
     return _STREAMING.get()
 
+# %% ../nbs/00_core.ipynb #bb9b2787
 @patch
 def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, settings:dict|None=None) -> Sequence[Sample]:
     "Samples of `dataset` (a name or a local file or folder) for `split`; local data split as described above."
@@ -1652,6 +1734,7 @@ def media_roots(*roots):
     try: yield
     finally: _MEDIA_ROOTS.reset(token)
 
+# %% ../nbs/00_core.ipynb #f07d4f92
 def confine_media(path, folder, what:str="media file") -> str:
     "The file a dataset row names, resolved against the dataset's `folder`; one outside it and outside `media_roots` is refused."
     p = Path(str(path)).expanduser()
@@ -1676,6 +1759,7 @@ def hub_failure(e:Exception) -> str:
     if "ValueError" in names and "split" in msg.lower(): return f"bad split: {msg}"
     return f"{type(e).__name__}: {msg}"
 
+# %% ../nbs/00_core.ipynb #93465942
 def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str, **kw):
     "A Hub dataset split (cache first when offline), or one `HaloForgeError` with the cause and what to use `instead`."
     from halo_forge.models import use_offline_hub_if_unreachable
@@ -1686,6 +1770,7 @@ def load_hub_dataset(repo:str, config:str|None, split:str, name:str, instead:str
         raise HaloForgeError(f"cannot load dataset {name!r} ({repo}{', ' + config if config else ''}, split {split}): {hub_failure(e)}; "
                              f"{instead}") from None
 
+# %% ../nbs/00_core.ipynb #34bef99d
 def hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str, instead:str,
              prepare:Callable|None=None, # ds -> ds before rows are read (a column cast, a filter), for both ways
              stream:bool|None=None,      # None: as `hub_streaming` says
