@@ -106,6 +106,7 @@ def _clip_name(src) -> str:
     if isinstance(src, np.ndarray): return "<array>"
     return str(src)
 
+# %% ../nbs/20_audio.ipynb #dcaa3ece
 def _decode(src, sr):
     import soundfile as sf
     if isinstance(src, np.ndarray): return src, sr
@@ -664,6 +665,7 @@ ESPEAK_VOICES = {"train": ["en-us", "en-gb", "en-gb-x-rp", "en-029", "en-us+f2",
                  "test": ["en-gb-scotland", "en-us-nyc", "en-gb-x-gbcwmd+f3"]}
 ESPEAK_SIZES = {"train": 48, "test": 24}
 
+# %% ../nbs/20_audio.ipynb #2c773aed
 def synthesize(text:str, voice:str="en-us", rate:int=160, pitch:int=50, path=None) -> Path:
     "Speak `text` with espeak-ng into a WAV file (cached by its settings when `path` is None)."
     import hashlib
@@ -687,6 +689,7 @@ _WHAT = ["seven heavy boxes", "the broken bicycle", "twelve fresh loaves", "a wo
 _WHERE = ["near the harbour", "before breakfast", "in the narrow kitchen", "behind the chapel", "at the market",
           "during the storm", "across the valley", "under the bridge", "beside the river", "after midnight"]
 
+# %% ../nbs/20_audio.ipynb #9e5db9f3
 def espeak_sentences(n:int, split:str="train", seed:int=0) -> list[str]:
     "`n` distinct generated sentences of `split` (train and test never share a sentence)."
     import random
