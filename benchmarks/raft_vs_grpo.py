@@ -35,7 +35,7 @@ work); on a free machine use budgets of 20 minutes or more: `--budget 1200 --swe
 Everything is written as it happens under --work (default benchmarks/raft_vs_grpo_runs/, not committed);
 the summary goes to benchmarks/raft_vs_grpo.json and nbs/images/raft_vs_grpo.png.
 """
-import argparse, json, math, os, subprocess, sys, time
+import argparse, json, math, os, shutil, subprocess, sys, time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -100,11 +100,14 @@ def train_raft(a, out, train, record):
     from halo_forge.core import RAFTConfig, LoraSettings
     from halo_forge.reasoning import ReasoningRAFTTrainer, REASONING_DEFAULTS
     over = parse_sets(a.raft_set, RAFTConfig.field_types())
+    if over.get("replay"):   # the replay pool is indexed by prompt position, and each cycle here has a different window
+        sys.exit("--raft-set replay is not supported here: each cycle trains on a different window of prompts")
     per_prompt_decay = REASONING_DEFAULTS["lr_decay"] ** (a.cycle_prompts / N_TRAIN)   # the default's lr schedule per prompt seen
     cfg = RAFTConfig(**{**REASONING_DEFAULTS, "lr_decay": per_prompt_decay, "top_p": SAMPLING["top_p"], **over,
                         "cycles": 1000, "seed": a.seed, "output": str(out/"raft"), "progress": False,
                         "lora_r": LORA["r"], "lora_alpha": LORA["alpha"], "lora_dropout": LORA["dropout"]})
-    (out/"raft").mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(out/"raft", ignore_errors=True)   # a rerun must not reuse rollouts on disk: they would cost no CPU
+    (out/"raft").mkdir(parents=True)
     ad = load_model()
     tr = ReasoningRAFTTrainer(ad, train, cfg)
     ad.enable_lora(LoraSettings(cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout))

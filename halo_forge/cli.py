@@ -13,7 +13,8 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
                              verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
                              claim_target, artifact_kind, mark_json, overlap, data_fingerprint, describe_verifier,
-                             OneLineParser, add_setting_flags, split_column, paired_difference, paired_ratio_difference, media_roots, subset)
+                             OneLineParser, add_setting_flags, split_column, paired_difference, paired_ratio_difference, media_roots, subset,
+                             use_gen_dtype)
 
 # %% auto #0
 __all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
@@ -278,14 +279,17 @@ def guard_samples(dom, s) -> dict:
 
 # %% ../nbs/02_cli.ipynb #b40b732d
 def wer_difference(before:dict, after:dict) -> dict|None:
-    "Corpus WER before and after on the same clips, with a paired bootstrap interval of the change; None unless both are transcripts."
+    "Corpus WER before and after on the same clips (those scored before), with a paired bootstrap interval; None unless transcripts."
     rb, ra = before.get("results"), after.get("results")
     if not rb or not ra or [r["id"] for r in rb] != [r["id"] for r in ra]: return None
-    if not all("word_errors" in r.get("details", {}) for r in rb + ra): return None
-    words = [r["details"]["ref_words"] for r in rb]
-    eb, ea = [r["details"]["word_errors"] for r in rb], [r["details"]["word_errors"] for r in ra]
+    pairs = [(x["details"], y.get("details", {})) for x, y in zip(rb, ra) if "word_errors" in x.get("details", {})]
+    if not pairs: return None
+    words = [x["ref_words"] for x, _ in pairs]
+    # a clip whose transcript after training could not be scored (timeout, error) counts as every word wrong
+    eb, ea = [x["word_errors"] for x, _ in pairs], [y.get("word_errors", x["ref_words"]) for x, y in pairs]
     total = max(1, sum(words))
-    return {"before": round(sum(eb) / total, 4), "after": round(sum(ea) / total, 4), **paired_ratio_difference(eb, ea, words)}
+    return {"before": round(sum(eb) / total, 4), "after": round(sum(ea) / total, 4), **paired_ratio_difference(eb, ea, words),
+            "unscored_after": sum("word_errors" not in y for _, y in pairs)}
 
 # %% ../nbs/02_cli.ipynb #526b5d2e
 def guard_difference(g:dict, categories:list|None=None) -> dict:
@@ -380,6 +384,7 @@ def cmd_train(dom, s):
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
     if s["dry_run"]: return
     ad = with_generator(load_model(dom, s), s)
+    if (old := use_gen_dtype(ad, cfg.gen_dtype)) is not None: ad.gen_dtype = old   # refuse a model that cannot, before writing
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
     if replace and is_main(): import shutil; shutil.rmtree(out)   # --overwrite: an earlier halo-forge run, now that the model loaded
     if replace: barrier()

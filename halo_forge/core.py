@@ -550,12 +550,14 @@ def generation_dtype(model, dtype:str="auto"):
         for p, t in zip(params, saved): p.data = t
 
 # %% ../nbs/00_core.ipynb #678dc3d5
-def use_gen_dtype(adapter:ModelAdapter, dtype:str):
-    "Make `adapter` generate with its weights in `dtype`; only adapters with a `gen_dtype` (text models) can."
-    if dtype == "auto" and not hasattr(adapter, "gen_dtype"): return
-    if not hasattr(adapter, "gen_dtype"): raise HaloForgeError(f"--gen-dtype {dtype} works with text models only; {type(adapter).__name__} generates in its own dtype")
+def use_gen_dtype(adapter:ModelAdapter, dtype:str) -> str|None:
+    "Make `adapter` generate with its weights in `dtype` (only text models can); returns the dtype it had, to put back."
+    can = "gen_dtype" in vars(adapter)   # its own attribute: a wrapper (e.g. a vLLM server's) only forwards it
+    if dtype == "auto" and not can: return None
+    if not can: raise HaloForgeError(f"--gen-dtype {dtype} works with text models only; {type(adapter).__name__} generates in its own dtype")
     if dtype not in GEN_DTYPES: raise HaloForgeError(f"--gen-dtype must be auto, float32 or bfloat16, not {dtype!r}")
-    adapter.gen_dtype = dtype
+    old, adapter.gen_dtype = adapter.gen_dtype, dtype
+    return old
 
 # %% ../nbs/00_core.ipynb #958dd28c
 class EntropyMeter:
@@ -741,6 +743,8 @@ class RAFTConfig:
 
     def __post_init__(self):   # every field gets its annotated type and is range-checked, however it was set
         for name, typ in self.field_types().items(): setattr(self, name, check_setting(name, coerce_setting(name, getattr(self, name), typ)))
+        if self.drop_uniform and self.samples_per_prompt < 2:
+            raise HaloForgeError("--drop-uniform needs --samples-per-prompt 2 or more: with one sample every prompt is uniform and nothing would be kept")
 
     def cycle_lr(self, cycle:int) -> float:
         "Learning rate for `cycle` (0-based)."
@@ -1314,11 +1318,14 @@ def _rollout_phase(self:RAFTTrainer, cycle:int, d:Path):
         recs = [{"i": mine[j], "completions": cs} for j, cs in zip(idx, comps)]
         if n_proc == 1: append_jsonl(d/"rollouts.jsonl", recs)
         rollouts.update({r["i"]: r["completions"] for r in recs})
-    use_gen_dtype(self.adapter, c.gen_dtype)
-    if mine:
-        self.adapter.generate([self.samples[i] for i in mine], n=c.samples_per_prompt, temperature=c.temperature,
-                              top_p=c.top_p, max_new_tokens=c.max_new_tokens, batch_size=c.gen_batch_size,
-                              seed=c.seed + 7919*cycle + 104_729*rank, progress=c.progress and is_main(), on_batch=save_batch)
+    old = use_gen_dtype(self.adapter, c.gen_dtype)   # rollouts only: benchmarks keep the dtype the model had
+    try:
+        if mine:
+            self.adapter.generate([self.samples[i] for i in mine], n=c.samples_per_prompt, temperature=c.temperature,
+                                  top_p=c.top_p, max_new_tokens=c.max_new_tokens, batch_size=c.gen_batch_size,
+                                  seed=c.seed + 7919*cycle + 104_729*rank, progress=c.progress and is_main(), on_batch=save_batch)
+    finally:
+        if old is not None: self.adapter.gen_dtype = old
     if n_proc > 1:
         recs = gather([{"i": i, "completions": rollouts[i]} for i in mine])
         if is_main(): append_jsonl(d/"rollouts.jsonl", recs)
