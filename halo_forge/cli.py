@@ -268,13 +268,14 @@ def held_out_set(dom, s) -> tuple[list, dict]:
     if s["eval_limit"] == 0: return [], {}
     name = s["eval_dataset"] or s["dataset"]
     split = "all" if s["eval_dataset"] and Path(name).expanduser().exists() else s["eval_split"]
-    held = dom.samples(name, split, s["eval_limit"], s)
+    held = dom.samples(name, split, s["eval_limit"], {**s, "streaming": s.get("streaming") and not s["eval_dataset"]})   # --streaming is for --dataset
     return held, {"dataset": name, "split": split, "limit": s["eval_limit"], "fingerprint": data_fingerprint(held)}
 
 # %% ../nbs/02_cli.ipynb #1b5f38ef
 def guard_samples(dom, s) -> dict:
     "name -> samples of each of the domain's guard sets; none with `--no-guards`, at most `--guard-limit` each."
     if not s.get("guards", True): return {}
+    s = {**s, "streaming": False}   # guard sets are the domain's own (built in): --streaming is for --dataset
     return {name: dom.samples(ds, split, s.get("guard_limit") or limit, s) for name, (ds, split, limit) in dom.guard_sets.items()}
 
 # %% ../nbs/02_cli.ipynb #b40b732d

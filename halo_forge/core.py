@@ -1705,6 +1705,7 @@ def split_column(path, n:int|None=None) -> list|None:
 # %% ../nbs/00_core.ipynb #9e74f332
 import contextvars
 _STREAMING = contextvars.ContextVar("halo_forge_streaming", default=False)
+_STREAMED = contextvars.ContextVar("halo_forge_streamed", default=None)   # a dict `samples` reads: did a loader stream?
 
 @contextlib.contextmanager
 def hub_streaming(on:bool=True):
@@ -1724,8 +1725,16 @@ def samples(self:Domain, dataset:str, split:str|None, limit:int|None=None, setti
     "Samples of `dataset` (a name or a local file or folder) for `split`; local data split as described above."
     settings = settings or {}
     p = Path(str(dataset)).expanduser()
-    with hub_streaming(bool(settings.get("streaming"))):
-        if not p.exists(): return self.load_samples(dataset, split, limit, settings)
+    stream = bool(settings.get("streaming"))
+    if stream and p.exists(): raise HaloForgeError(f"--streaming reads Hub datasets row by row; {dataset} is a local file, memory-mapped already: drop --streaming")
+    if not p.exists():
+        seen = {"streamed": False}; token = _STREAMED.set(seen)
+        try:
+            with hub_streaming(stream): out = self.load_samples(dataset, split, limit, settings)
+        finally: _STREAMED.reset(token)
+        if stream and not seen["streamed"]:
+            raise HaloForgeError(f"--streaming reads Hub datasets row by row; {dataset} is not read from the Hub: drop --streaming")
+        return out
     every = self.load_samples(str(p), split, None, settings)
     out = split_local(every, split, split_column(p, len(every)), str(p))
     return out[:limit] if limit else out
@@ -1787,6 +1796,7 @@ def hub_rows(repo:str, config:str|None, split:str, limit:int|None, name:str, ins
         ds = load_hub_dataset(repo, config, f"{split}[:{limit}]" if limit else split, name, instead, **kw)
         return ArrowRows(prepare(ds) if prepare else ds)
     if not limit: raise HaloForgeError(f"--streaming reads {name} row by row from the Hub, so it needs --limit N: how many rows to read")
+    if (seen := _STREAMED.get()) is not None: seen["streamed"] = True
     ds = load_hub_dataset(repo, config, split, name, instead, streaming=True, **kw)
     ds = prepare(ds) if prepare else ds
     import datasets, tempfile, atexit
