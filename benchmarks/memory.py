@@ -1,7 +1,7 @@
 """Peak memory of `sft` at 200 and at 2,000 examples, for reasoning (a tiny Llama), audio (a tiny Whisper) and
 vision (a tiny LLaVA); and of loading a 200,000-row local dataset.
 
-    python benchmarks/memory.py [sft] [vlm] [loading]      (default: all three)
+    python benchmarks/memory.py [sft] [vlm] [loading] [logits]      (default: all four)
 
 Each measurement is a fresh process; its peak RSS (VmHWM of /proc/self/status) is reported; getrusage's ru_maxrss
 is not used, since after exec it starts from the parent's RSS at the fork and would hide a child smaller than that.
@@ -15,7 +15,11 @@ baseline holds every sample's decoded image (as Hub rows were read) and every ex
 then the overlap check and the fingerprint of the training part, as `train` does before it loads a model: "list"
 is the old code (every row read into a list of dicts, every sample made first), "arrow" is halo-forge now (rows
 memory-mapped from an Arrow copy, `LazySamples`), once writing the copy and once reading it from the cache.
-Peak RSS is reported above the process's RSS after its imports. Writes benchmarks/memory.json (one key per case).
+Peak RSS is reported above the process's RSS after its imports.
+
+"logits" is one epoch of the agentic default's SFT warm-up step (16 `toolcalls` training tasks, batch 8, the real
+SmolLM2-135M with its tool-offering prompts) with the old batch (right-padded, logits of every position) and the new
+(`CausalLMAdapter.collate`: left-padded, logits of the answer positions only); same examples, same loss expected. Writes benchmarks/memory.json (one key per case).
 """
 import json, os, subprocess, sys, tempfile
 from pathlib import Path
@@ -85,6 +89,32 @@ print(json.dumps({"base_mb": base, "peak_mb": rss(), "seconds": time.time() - t0
                   "shared": shared, "fingerprint": fp}))
 '''
 
+LOGITS_CHILD = r'''
+import json, sys, time
+n, mode = int(sys.argv[1]), sys.argv[2]
+from halo_forge.core import load_domain, ModelAdapter
+dom = load_domain("agentic")
+samples = dom.samples("toolcalls", "train", n, {})
+ad = dom.load_model("smollm2-135m", {})
+if mode == "full": ad.collate = lambda exs: ModelAdapter.collate(ad, exs)   # the old batch: right-padded, logits everywhere
+exs = [ad.training_example(s, str(s.meta.get("target", s.answer))) for s in samples]
+t0 = time.time(); ad.enable_lora(); st = ad.train(exs, epochs=1, batch_size=8, progress=False)
+print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024,
+                  "seconds": time.time() - t0, "loss": st["train_loss"], "tokens": max(len(e["input_ids"]) for e in exs)}))
+'''
+
+def logits_case(work, env, n=16):
+    "The agentic warm-up's training step on the real SmolLM2-135M: logits of every position against the answer's only."
+    out = []
+    for mode in ("full", "kept"):
+        r = peak([LOGITS_CHILD, str(n), mode], env)
+        row = {"mode": mode, "examples": n, "batch_size": 8, "longest_tokens": r["tokens"], "peak_mb": round(r["peak_mb"]),
+               "seconds": round(r["seconds"], 1), "loss": round(r["loss"], 4)}
+        out.append(row); print(row, flush=True)
+    f, k = out
+    print(f"logits: peak kept / full = {k['peak_mb']} / {f['peak_mb']} MB; time {k['seconds']} / {f['seconds']} s; loss {k['loss']} / {f['loss']}")
+    return out
+
 def peak(args, env):
     r = subprocess.run([sys.executable, "-c", *args], capture_output=True, text=True, env=env)
     if r.returncode: sys.exit(r.stderr[-3000:])
@@ -130,13 +160,13 @@ def loading_case(work, env, n=200_000):
     return out
 
 def main():
-    cases = sys.argv[1:] or ["sft", "vlm", "loading"]
+    cases = sys.argv[1:] or ["sft", "vlm", "loading", "logits"]
     work = Path(tempfile.mkdtemp())
     env = {**os.environ, "OMP_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
     dest = Path(__file__).with_suffix(".json")
     results = json.loads(dest.read_text()) if dest.exists() else {}
     if isinstance(results, list): results = {"sft": results}   # the file before it had one key per case
-    for case, run in (("loading", loading_case), ("vlm", vlm_case), ("sft", sft_case)):
+    for case, run in (("loading", loading_case), ("vlm", vlm_case), ("sft", sft_case), ("logits", logits_case)):
         if case in cases:
             results[case] = run(work, env)
             dest.write_text(json.dumps(results, indent=2))   # after each case, so a later failure keeps it

@@ -11,8 +11,8 @@ same code (`halo_forge.core.benchmark`).
 
 The budget is training CPU seconds (process and children, user + system; one thread per run): on a machine shared with
 other jobs, wall time measures the other jobs as much as the method. Wall seconds are recorded beside it. The clock counts
-training only (rollouts, verification, updates, RAFT's own checkpoint writes); model loading and every evaluation are
-outside it: each run saves its LoRA after every unit of work (a RAFT cycle of `--cycle-prompts` prompts; a GRPO optimizer
+training only (rollouts, verification, updates); model loading, checkpoint writes (RAFT's and GRPO's alike, and RAFT's
+reward plot) and every evaluation are outside it: each run saves its LoRA after every unit of work (a RAFT cycle of `--cycle-prompts` prompts; a GRPO optimizer
 step, through a `TrainerCallback` that pauses the clock while it saves) and, after training, evaluates the last checkpoint
 at or before each of `--marks` even marks of the budget. A run stops when its next unit, at the length of its longest so
 far, would overrun the budget, so every checkpoint compared lies inside it.
@@ -92,6 +92,23 @@ def parse_sets(pairs, types:dict) -> dict:
         out[k] = (v.lower() in ("1", "true", "yes")) if t is bool else t(v)
     return out
 
+OWNED = ".raft_vs_grpo"   # marks a folder this benchmark made (and may delete)
+
+def fresh_folder(path:Path):
+    "Empty `path` for a new run: only a folder this benchmark made (it holds `OWNED`) is ever deleted."
+    if path.exists():
+        if not (path/OWNED).exists(): sys.exit(f"raft_vs_grpo: {path} exists and was not made by this benchmark; move it or choose another --work")
+        shutil.rmtree(path)
+    path.mkdir(parents=True); (path/OWNED).write_text("made by benchmarks/raft_vs_grpo.py; deleted when its run restarts\n")
+
+def paused(clock, f):
+    "`f`, with `clock` paused while it runs."
+    def g(*a, **kw):
+        clock.pause()
+        try: return f(*a, **kw)
+        finally: clock.resume()
+    return g
+
 def write_json(path, obj):
     tmp = Path(str(path) + ".tmp"); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
 
@@ -106,12 +123,15 @@ def train_raft(a, out, train, record):
     cfg = RAFTConfig(**{**REASONING_DEFAULTS, "lr_decay": per_prompt_decay, "top_p": SAMPLING["top_p"], **over,
                         "cycles": 1000, "seed": a.seed, "output": str(out/"raft"), "progress": False,
                         "lora_r": LORA["r"], "lora_alpha": LORA["alpha"], "lora_dropout": LORA["dropout"]})
-    shutil.rmtree(out/"raft", ignore_errors=True)   # a rerun must not reuse rollouts on disk: they would cost no CPU
-    (out/"raft").mkdir(parents=True)
+    fresh_folder(out/"raft")   # a rerun must not reuse rollouts on disk: they would cost no CPU
     ad = load_model()
     tr = ReasoningRAFTTrainer(ad, train, cfg)
     ad.enable_lora(LoraSettings(cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout))
     clock, longest, sampled, cycle = Clock(), 0.0, 0, 0
+    # RAFT's checkpoint save and reward plot are bookkeeping, as GRPO's checkpoint saves are: both outside the clock
+    import halo_forge.core as hc
+    tr.adapter.save = paused(clock, tr.adapter.save)
+    hc.plot_rewards = paused(clock, hc.plot_rewards)
     while True:
         tr.samples = [train[(cycle * a.cycle_prompts + j) % len(train)] for j in range(a.cycle_prompts)]
         t = clock.elapsed()
@@ -257,12 +277,12 @@ def campaign(a):
             dict(name="base val", method="base", seed=0, budget=0, eval_set="val", out=work/"base_val")]
     sweep = [dict(name=f"sweep {grpo_name(g)}", method="grpo", seed=0, budget=a.sweep_budget, eval_set="val", marks=1,
                   grpo_set=grpo_sets(g), out=work/"sweep"/grpo_name(g)) for g in sweep_settings(a)] if a.sweep_budget > 0 else []
-    run_workers(base[1:] + sweep, a)   # phase 1: the GRPO sweep and the base model on the validation split
+    run_workers(base + sweep, a)   # phase 1: the GRPO sweep and the base model on the validation and held-out sets
     best = pick_grpo(work)
     print("GRPO setting compared:", grpo_name(best), flush=True)
     runs = [dict(name=f"{m} seed {seed}", method=m, seed=seed, budget=a.budget, eval_set="heldout", raft_set=a.raft_set or [],
                  grpo_set=grpo_sets(best), out=work/f"{m}_{seed}") for seed in a.seeds for m in ("raft", "grpo")]
-    run_workers(base[:1] + runs, a)    # phase 2: RAFT and the chosen GRPO setting, every seed; the base model on the held-out set
+    run_workers(runs, a)    # phase 2: RAFT and the chosen GRPO setting, every seed, side by side
     report(a)
 
 def pick_grpo(work):

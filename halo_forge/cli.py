@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
 from typing import Callable, Sequence
+from fastcore.imports import IN_NOTEBOOK
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
                              verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
@@ -466,3 +467,6 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("\nhalo-forge: interrupted" + ("; rerun with --resume to continue" if command == "train" else ""), file=sys.stderr)
         sys.exit(130)
+
+# %% ../nbs/02_cli.ipynb #234928a0
+if __name__ == "__main__" and not IN_NOTEBOOK: main()

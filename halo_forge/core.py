@@ -6,7 +6,7 @@ Docs: https://halo-forge.github.io/halo-forge/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #448c030d
 from __future__ import annotations
-import contextlib, functools, hashlib, json, math, os, random, shutil, signal, threading, time
+import contextlib, functools, hashlib, inspect, json, math, os, random, shutil, signal, threading, time
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -581,6 +581,12 @@ def mean_entropy(meters) -> float|None:
     return float(sum(m.total for m in meters)) / n if n else None
 
 # %% ../nbs/00_core.ipynb #7236c7e5
+def _keeps_logits(model) -> bool:
+    "Whether `model` (or the model inside a PEFT wrapper) takes `logits_to_keep` and `position_ids`."
+    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    params = inspect.signature(base.forward).parameters
+    return "logits_to_keep" in params and "position_ids" in params
+
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens, meter=None):
     import torch
@@ -592,7 +598,8 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
     with torch.no_grad():
         if n > 1 and ids.shape[1] > 1:   # pre-fill each prompt once and share its cache among its n samples
             pos = (mask.cumsum(-1) - 1).clamp(min=0)
-            out = self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1], position_ids=pos[:, :-1], use_cache=True)
+            one = {"logits_to_keep": 1} if _keeps_logits(self.model) else {}
+            out = self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1], position_ids=pos[:, :-1], use_cache=True, **one)
             cache = out.cache if "cache" in out else out.past_key_values
             cache.batch_repeat_interleave(n)
             gen = self.model.generate(input_ids=ids.repeat_interleave(n, 0), attention_mask=mask.repeat_interleave(n, 0), cache=cache,
@@ -655,6 +662,21 @@ def training_example(self:CausalLMAdapter, sample, completion):
     if len(c) >= self.max_length: return None            # the answer alone does not fit: drop it
     p = p[max(0, len(p) + len(c) - self.max_length):]     # cut the prompt from its start
     return {"input_ids": p + c, "labels": [-100]*len(p) + c}
+
+# %% ../nbs/00_core.ipynb #4e1b1b61
+@patch
+def collate(self:CausalLMAdapter, examples:list[dict]) -> dict:
+    "Left-padded batch with `logits_to_keep`: the logits of the labelled (completion) positions only."
+    import torch
+    if not _keeps_logits(self.model): return ModelAdapter.collate(self, examples)
+    width = max(len(e["input_ids"]) for e in examples)
+    answer = lambda e: len(e["labels"]) - next((i for i, l in enumerate(e["labels"]) if l != -100), len(e["labels"]))
+    keep = min(width, 1 + max(answer(e) for e in examples))   # +1: the last prompt position predicts the first answer token
+    left = lambda e: width - len(e["input_ids"])
+    return {"input_ids": torch.tensor([[self.pad_token_id]*left(e) + list(e["input_ids"]) for e in examples]),
+            "attention_mask": torch.tensor([[0]*left(e) + [1]*len(e["input_ids"]) for e in examples]),
+            "position_ids": torch.tensor([[0]*left(e) + list(range(len(e["input_ids"]))) for e in examples]),
+            "labels": torch.tensor([[-100]*left(e) + list(e["labels"]) for e in examples])[:, -keep:], "logits_to_keep": keep}
 
 # %% ../nbs/00_core.ipynb #810833b3
 SETTING_RULES = {  # name: (test, what the value must be)
