@@ -17,7 +17,7 @@ is the old code (every row read into a list of dicts, every sample made first), 
 memory-mapped from an Arrow copy, `LazySamples`), once writing the copy and once reading it from the cache.
 Peak RSS is reported above the process's RSS after its imports.
 
-"logits" is one epoch of the agentic default's SFT warm-up step (16 `toolcalls` training tasks, batch 8, the real
+"logits" is one epoch of the agentic default's SFT warm-up (8 `toolcalls` training tasks, batch 4 as in the warm-up, the real
 SmolLM2-135M with its tool-offering prompts) with the old batch (right-padded, logits of every position) and the new
 (`CausalLMAdapter.collate`: left-padded, logits of the answer positions only); same examples, same loss expected. Writes benchmarks/memory.json (one key per case).
 """
@@ -98,17 +98,17 @@ samples = dom.samples("toolcalls", "train", n, {})
 ad = dom.load_model("smollm2-135m", {})
 if mode == "full": ad.collate = lambda exs: ModelAdapter.collate(ad, exs)   # the old batch: right-padded, logits everywhere
 exs = [ad.training_example(s, str(s.meta.get("target", s.answer))) for s in samples]
-t0 = time.time(); ad.enable_lora(); st = ad.train(exs, epochs=1, batch_size=8, progress=False)
+t0 = time.time(); ad.enable_lora(); st = ad.train(exs, epochs=1, batch_size=4, progress=False)
 print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024,
                   "seconds": time.time() - t0, "loss": st["train_loss"], "tokens": max(len(e["input_ids"]) for e in exs)}))
 '''
 
-def logits_case(work, env, n=16):
+def logits_case(work, env, n=8):
     "The agentic warm-up's training step on the real SmolLM2-135M: logits of every position against the answer's only."
     out = []
     for mode in ("full", "kept"):
         r = peak([LOGITS_CHILD, str(n), mode], env)
-        row = {"mode": mode, "examples": n, "batch_size": 8, "longest_tokens": r["tokens"], "peak_mb": round(r["peak_mb"]),
+        row = {"mode": mode, "examples": n, "batch_size": 4, "longest_tokens": r["tokens"], "peak_mb": round(r["peak_mb"]),
                "seconds": round(r["seconds"], 1), "loss": round(r["loss"], 4)}
         out.append(row); print(row, flush=True)
     f, k = out
