@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse, dataclasses, json, os, sys, time
 from pathlib import Path
 from typing import Callable, Sequence
-from fastcore.imports import IN_NOTEBOOK
 from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODULES, domain_index, load_domain,
                              verifier_from_spec, is_main, barrier, sft, benchmark, read_jsonl,
                              write_json_atomic, prepare_run_dir, load_domains, load_config_file, resolve_settings, coerce_setting,
@@ -260,7 +259,7 @@ def _warmup(ad, samples, cfg, epochs, folder):
     if (folder/"adapter_model.safetensors").exists(): ad.load_adapter(folder); return
     st = sft(ad, samples, output=folder, lr=cfg.lr, epochs=epochs, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
              seed=cfg.seed, lora=LoraSettings(cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout), progress=cfg.progress,
-             info={"stage": "warmup"})
+             info={"stage": "warmup"}, gradient_checkpointing=cfg.gradient_checkpointing)
     print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}", flush=True)
 
 # %% ../nbs/02_cli.ipynb #e68e41ba
@@ -469,4 +468,4 @@ def main(argv=None):
         sys.exit(130)
 
 # %% ../nbs/02_cli.ipynb #234928a0
-if __name__ == "__main__" and not IN_NOTEBOOK: main()
+if __name__ == "__main__" and getattr(globals().get("__spec__"), "name", None) == "halo_forge.cli": main()   # not in a notebook or a docs build
