@@ -19,7 +19,8 @@ Peak RSS is reported above the process's RSS after its imports.
 
 "logits" is one epoch of the agentic default's SFT warm-up (8 `toolcalls` training tasks, batch 4 as in the warm-up, the real
 SmolLM2-135M with its tool-offering prompts) with the old batch (right-padded, logits of every position) and the new
-(`CausalLMAdapter.collate`: left-padded, logits of the answer positions only); same examples, same loss expected. Writes benchmarks/memory.json (one key per case).
+(`CausalLMAdapter.collate`: left-padded, logits of the answer positions only), and the new one with gradient
+checkpointing; same examples, same loss expected. Writes benchmarks/memory.json (one key per case).
 """
 import json, os, subprocess, sys, tempfile
 from pathlib import Path
@@ -98,7 +99,7 @@ samples = dom.samples("toolcalls", "train", n, {})
 ad = dom.load_model("smollm2-135m", {})
 if mode == "full": ad.collate = lambda exs: ModelAdapter.collate(ad, exs)   # the old batch: right-padded, logits everywhere
 exs = [ad.training_example(s, str(s.meta.get("target", s.answer))) for s in samples]
-t0 = time.time(); ad.enable_lora(); st = ad.train(exs, epochs=1, batch_size=4, progress=False)
+t0 = time.time(); ad.enable_lora(); st = ad.train(exs, epochs=1, batch_size=4, progress=False, gradient_checkpointing=mode == "kept_checkpointing")
 print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) / 1024,
                   "seconds": time.time() - t0, "loss": st["train_loss"], "tokens": max(len(e["input_ids"]) for e in exs)}))
 '''
@@ -106,13 +107,14 @@ print(json.dumps({"peak_mb": int(next(l for l in open("/proc/self/status") if l.
 def logits_case(work, env, n=8):
     "The agentic warm-up's training step on the real SmolLM2-135M: logits of every position against the answer's only."
     out = []
-    for mode in ("full", "kept"):
+    for mode in ("full", "kept", "kept_checkpointing"):
         r = peak([LOGITS_CHILD, str(n), mode], env)
         row = {"mode": mode, "examples": n, "batch_size": 4, "longest_tokens": r["tokens"], "peak_mb": round(r["peak_mb"]),
                "seconds": round(r["seconds"], 1), "loss": round(r["loss"], 4)}
         out.append(row); print(row, flush=True)
-    f, k = out
-    print(f"logits: peak kept / full = {k['peak_mb']} / {f['peak_mb']} MB; time {k['seconds']} / {f['seconds']} s; loss {k['loss']} / {f['loss']}")
+    f, k, c = out
+    print(f"logits: peak kept / full = {k['peak_mb']} / {f['peak_mb']} MB; time {k['seconds']} / {f['seconds']} s; loss {k['loss']} / {f['loss']}; "
+          f"with gradient checkpointing {c['peak_mb']} MB, {c['seconds']} s")
     return out
 
 def peak(args, env):
