@@ -7,27 +7,29 @@ default's warm-up). `pairs` adds a twin of every call task (its request with the
 target); `pairs:K` a twin of every K-th. Appends one JSON line per run to benchmarks/agentic_warmup.jsonl. The agentic
 chapter's warm-up table: `v0 32 3e-4 2`, `v2 32 3e-4 2 pairs:3`, `v1 32 3e-4 2 pairs`.
 """
-import json, sys, time, torch
+import json, os, random, sys, time
+from pathlib import Path
+USAGE = "usage: python benchmarks/agentic_warmup.py NAME N_TRAIN LR EPOCHS [pairs | pairs:K]"
+try:
+    name, n_train, lr, epochs = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
+    extra = sys.argv[5] if len(sys.argv) > 5 else ""
+    every = int(extra.split(":")[1]) if ":" in extra else 1
+    assert extra in ("", "pairs") or extra.startswith("pairs:") and every >= 1
+except (IndexError, ValueError, AssertionError): sys.exit(USAGE)
+import torch
 from halo_forge.core import load_domain, sft, LoraSettings
-from halo_forge.agentic import ToolCallingVerifier
-name, n_train, lr, epochs = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-extra = sys.argv[5] if len(sys.argv) > 5 else ""
-torch.set_num_threads(int(__import__("os").environ.get("OMP_NUM_THREADS", "1")))
+from halo_forge.agentic import ToolCallingVerifier, TOOL_LIBRARY, tool_sample
+torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "1")))
 dom = load_domain("agentic")
 train = list(dom.samples("toolcalls", "train", n_train, {}))
-if extra.startswith("pairs"):   # each call task's twin (or every k-th's, "pairs:k"): the same request with the tools it needs taken away -> no call
-    import random
-    from halo_forge.agentic import TOOL_LIBRARY, tool_sample
-    r = random.Random(1)
-    twins = []
-    every = int(extra.split(":")[1]) if ":" in extra else 1
+if extra:   # each call task's twin (or every k-th's, "pairs:k"): the same request with the tools it needs taken away -> no call
+    r, twins = random.Random(1), []
     for j, s in enumerate([x for x in train if x.answer]):
         if j % every: continue
         need = {c["name"] for c in s.answer}
         others = [n for n in TOOL_LIBRARY if n not in need]
         twins.append(tool_sample(s.prompt, [TOOL_LIBRARY[n][0] for n in r.sample(others, r.randint(1, 3))], [], category="irrelevance"))
     train += twins
-elif extra: train += list(dom.samples(extra, "train", None, {}))
 guard = dom.samples("bfcl", "test", 50, {})
 held = dom.samples("toolcalls", "test", 20, {})
 ad = dom.load_model("smollm2-135m", {})
@@ -41,4 +43,4 @@ for label, smp in (("bfcl", guard), ("held", held)):
     out[label] = {c: round(x["accuracy"], 3) for c, x in r["categories"].items()} | {"overall": round(r["accuracy"], 3)}
 out["eval_s"] = round(time.time() - t1)
 print(json.dumps(out), flush=True)
-open(__import__("pathlib").Path(__file__).with_suffix(".jsonl"), "a").write(json.dumps(out) + "\n")
+open(Path(__file__).with_suffix(".jsonl"), "a").write(json.dumps(out) + "\n")
