@@ -25,8 +25,9 @@ GRPO is tuned first on a validation split (32 more generated training-split prob
 held-out set): learning rate, completions per generation and `loss_type` (`SWEEP`), seed 0, `--sweep-budget` each; the
 setting with the best validation accuracy is the one compared. RAFT runs the reasoning defaults, in cycles of 8 prompts
 with the default learning-rate decay per prompt seen (`--raft-set` changes any `RAFTConfig` field, e.g. a selection
-setting, to measure it). RAFT's rollouts use the built-in generator (transformers' `generate` on the LoRA merged into the
-base weights, one shared pre-fill per prompt); GRPO uses TRL's own transformers generation.
+setting, to measure it). RAFT's rollouts use halo-forge's decode loop (`halo_forge.core.decode`, on the LoRA merged into
+the base weights, one shared pre-fill per prompt; the campaign in the reasoning chapter ran before it, on transformers'
+`generate`); GRPO uses TRL's own transformers generation. `--methods raft` runs only RAFT (and the base evaluations).
 
 All runs of a phase run at once (`--parallel`), RAFT and GRPO of every seed side by side under the same load; rerunning
 the campaign skips finished runs, and a run whose evaluation was cut off (e.g. killed for memory) only evaluates.
@@ -147,7 +148,7 @@ def train_raft(a, out, train, record):
         cycle += 1
         if clock.elapsed() + longest > a.budget: break
     return {"config": {k: getattr(cfg, k) for k in RAFTConfig.field_names()}, "overrides": over, "cycle_prompts": a.cycle_prompts,
-            "generator": "builtin (transformers generate, LoRA merged into the base weights)"}
+            "generator": "halo-forge decode loop (halo_forge.core.decode, LoRA merged into the base weights)"}
 
 def train_grpo(a, out, train, record):
     import torch
@@ -278,11 +279,12 @@ def campaign(a):
             dict(name="base val", method="base", seed=0, budget=0, eval_set="val", out=work/"base_val")]
     sweep = [dict(name=f"sweep {grpo_name(g)}", method="grpo", seed=0, budget=a.sweep_budget, eval_set="val", marks=1,
                   grpo_set=grpo_sets(g), out=work/"sweep"/grpo_name(g)) for g in sweep_settings(a)] if a.sweep_budget > 0 else []
+    sweep = sweep if "grpo" in a.methods else []
     run_workers(base + sweep, a)   # phase 1: the GRPO sweep and the base model on the validation and held-out sets
     best = pick_grpo(work)
-    print("GRPO setting compared:", grpo_name(best), flush=True)
+    if "grpo" in a.methods: print("GRPO setting compared:", grpo_name(best), flush=True)
     runs = [dict(name=f"{m} seed {seed}", method=m, seed=seed, budget=a.budget, eval_set="heldout", raft_set=a.raft_set or [],
-                 grpo_set=grpo_sets(best), out=work/f"{m}_{seed}") for seed in a.seeds for m in ("raft", "grpo")]
+                 grpo_set=grpo_sets(best), out=work/f"{m}_{seed}") for seed in a.seeds for m in a.methods]
     run_workers(runs, a)    # phase 2: RAFT and the chosen GRPO setting, every seed, side by side
     report(a)
 
@@ -391,6 +393,7 @@ def main():
     ap.add_argument("--budget", type=float, default=600, help="training CPU seconds per run (compared runs)")
     ap.add_argument("--sweep-budget", type=float, default=300, help="training CPU seconds per GRPO sweep run (0: no sweep, GRPO defaults)")
     ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    ap.add_argument("--methods", nargs="+", choices=["raft", "grpo"], default=["raft", "grpo"], help="methods to run (raft alone: no GRPO sweep)")
     ap.add_argument("--sweep", nargs="+", help="GRPO settings to sweep, each lr=...,gen_batch=...,loss_type=... (default: SWEEP)")
     ap.add_argument("--parallel", type=int, default=os.cpu_count() or 1, help="runs at once (one thread each; default: one per core)")
     ap.add_argument("--marks", type=int, default=2, help="evaluated points per run: the last checkpoint at or before each k/marks of the budget")

@@ -5,21 +5,25 @@
 The workload is the default of `halo-forge reasoning train`: SmolLM2-135M (embedded), the `arithmetic` training
 prompts with the reasoning system prompt, 4 samples per prompt, 64 new tokens, T=0.8, top_p=0.95, 32 prompts
 per generate call. Every option generates on the same prompts in the same run, and each speed is printed as a
-ratio to the old generator (the code before `--gen-dtype` and the entropy meter, copied below), measured at the
-start and again at the end of the run (their spread is the noise of a shared machine).
+ratio to the old generator (transformers' `generate` with the prompt cache shared among the n samples: the
+rollout code before the decode loop, copied below), measured at the start and again at the end of the run
+(their spread is the noise of the machine; the load average at the start is recorded).
 
 1. matmul throughput (GFLOP/s, fp32 and bf16) at the shapes of this model's linear layers, for 1..256 tokens
    per step, and the roofline it implies: tokens/s if a decode step cost only its matmuls at that throughput;
 2. a torch.profiler breakdown of one rollout batch (matmul, attention, sampling, other ops, Python);
-3. tokens/s of: the old path; the new path in fp32 (entropy meter on: its cost) and bf16; gen batch 16/32/64;
-   2 threads (matmuls only); dropping finished rows from the batch (a hand-written decode loop); transformers' continuous
-   batching (`generate_batch`); optionally a static cache with `torch.compile`;
-4. greedy agreement of bf16 with fp32 on `--agree` training prompts (identical completions) and both pass rates.
+3. tokens/s of: the old generator in fp32 and bf16; halo-forge's decode loop (`halo_forge.core.decode`: top-k/top-p
+   without sorting the vocabulary, finished rows dropped, chunked cache) in fp32 (entropy meter on) and bf16; gen
+   batch 16/32/64; both at 2 threads; optionally transformers' continuous batching (`generate_batch`) and a static
+   cache with `torch.compile`;
+4. greedy agreement with the old fp32 generator on `--agree` training prompts (identical completions, verdicts
+   and pass rates) of the decode loop in fp32 and in bf16.
 """
 import argparse, json, os, platform, statistics, time
 import torch
 from halo_forge.models import load_causal_lm
 from halo_forge.reasoning import arithmetic_problems, REASONING_SYSTEM, MathVerifier
+from halo_forge.core import generation_dtype
 
 N, T, TOP_P, NEW = 4, 0.8, 0.95, 64
 
@@ -49,39 +53,6 @@ def batched(ad, fn, samples, batch_size, seed=0):
         torch.manual_seed(seed*100_003 + idx[0])
         for i, r in zip(idx, fn([texts[i] for i in idx])): out[i] = r
     return out
-
-def sample_top_p(logits, temperature, top_p):
-    probs = torch.softmax(logits / temperature, -1)
-    sp, si = probs.sort(-1, descending=True)
-    sp[(sp.cumsum(-1) - sp) > top_p] = 0
-    return si.gather(-1, torch.multinomial(sp, 1)).squeeze(-1)
-
-def drop_finished_batch(ad, texts, n, temperature, top_p, max_new_tokens):
-    "A decode loop that removes finished rows from the batch and its KV cache (what transformers' generate does not do)."
-    tok, m = ad.tokenizer, ad.model
-    eos = torch.tensor(m.generation_config.eos_token_id).reshape(-1)
-    enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
-    ids, mask = enc["input_ids"], enc["attention_mask"]
-    pos = (mask.cumsum(-1) - 1).clamp(min=0)
-    with torch.no_grad():
-        out = m(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1)
-        cache = out.past_key_values; cache.batch_repeat_interleave(n)
-        logits = out.logits[:, -1].float().repeat_interleave(n, 0)
-        mask, last = mask.repeat_interleave(n, 0), pos[:, -1].repeat_interleave(n, 0)
-        rows, gen = torch.arange(len(mask)), [[] for _ in range(len(mask))]
-        for step in range(max_new_tokens):
-            nxt = sample_top_p(logits, temperature, top_p)
-            for r, t in zip(rows.tolist(), nxt.tolist()): gen[r].append(t)
-            live = ~torch.isin(nxt, eos)
-            if step == max_new_tokens - 1 or not live.any(): break
-            if not live.all():
-                keep = live.nonzero().squeeze(1)
-                cache.batch_select_indices(keep); rows, nxt, mask, last = rows[keep], nxt[keep], mask[keep], last[keep]
-            mask, last = torch.cat([mask, torch.ones(len(mask), 1, dtype=mask.dtype)], 1), last + 1
-            out = m(input_ids=nxt[:, None], attention_mask=mask, position_ids=last[:, None], past_key_values=cache, use_cache=True)
-            logits = out.logits[:, -1].float()
-    dec = tok.batch_decode(gen, skip_special_tokens=True)
-    return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
 def count_tokens(ad, outs):
     return sum(len(ad.tokenizer(c, add_special_tokens=False)["input_ids"]) for o in outs for c in o)
@@ -167,7 +138,7 @@ def main():
     ad = load_causal_lm(a.model, system_prompt=REASONING_SYSTEM)
     samples = arithmetic_problems("train", a.prompts)
     old_res = json.load(open(a.json)) if os.path.exists(a.json) else {}
-    res = old_res | {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, shared with other jobs",
+    res = old_res | {"machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores", "load_average_at_start": os.getloadavg(),
            "torch": torch.__version__, "threads": 1, "bf16_supported": torch.ops.mkldnn._is_mkldnn_bf16_supported(),
            "workload": dict(model=a.model, prompts=a.prompts, n=N, temperature=T, top_p=TOP_P, max_new_tokens=NEW)}
     if "1" in a.sections: section1(ad, res)
@@ -189,41 +160,51 @@ def section2(ad, res, samples, a):
 def section3(ad, res, samples, a):
     print("3. tokens/s per option", flush=True)
     gen = lambda bs, dt, smp=samples: (lambda: ad.generate(smp, n=N, temperature=T, top_p=TOP_P, max_new_tokens=NEW, batch_size=bs, seed=0, dtype=dt))
-    old = lambda bs, smp=samples: (lambda: batched(ad, lambda t: old_generate_batch(ad, t, N, T, TOP_P, NEW), smp, bs))
+    def old(bs, dtype="float32", smp=samples):
+        def run():
+            with generation_dtype(ad.model, dtype): return batched(ad, lambda t: old_generate_batch(ad, t, N, T, TOP_P, NEW), smp, bs)
+        return run
     runs = [timed(ad, old(32), "old generator, fp32, gen batch 32 (baseline)")[0]]
-    runs.append(timed(ad, gen(32, "float32"), "new, fp32 (+entropy meter), batch 32")[0])
-    runs.append(timed(ad, gen(32, "bfloat16"), "new, bf16 weights, batch 32")[0])
-    runs.append(timed(ad, gen(16, "bfloat16"), "new, bf16 weights, batch 16")[0])
-    if a.prompts > 32: runs.append(timed(ad, gen(64, "bfloat16"), "new, bf16 weights, batch 64")[0])
-    with __import__("halo_forge.core", fromlist=["generation_dtype"]).generation_dtype(ad.model, "bfloat16"):
-        runs.append(timed(ad, lambda: batched(ad, lambda t: drop_finished_batch(ad, t, N, T, TOP_P, NEW), samples, 32),
-                          "bf16 + drop finished rows (own loop), batch 32")[0])
+    runs.append(timed(ad, gen(32, "float32"), "decode loop, fp32 (+entropy meter), batch 32")[0])
+    runs.append(timed(ad, old(32, "bfloat16"), "old generator, bf16 weights, batch 32")[0])
+    runs.append(timed(ad, gen(32, "bfloat16"), "decode loop, bf16 weights, batch 32")[0])
+    runs.append(timed(ad, gen(16, "bfloat16"), "decode loop, bf16 weights, batch 16")[0])
+    if a.prompts > 32: runs.append(timed(ad, gen(64, "bfloat16"), "decode loop, bf16 weights, batch 64")[0])
+    runs.append(timed(ad, old(32), "old generator, fp32, batch 32, 2 threads", threads=2)[0])
+    runs.append(timed(ad, gen(32, "float32"), "decode loop, fp32, batch 32, 2 threads", threads=2)[0])
+    runs.append(timed(ad, gen(32, "bfloat16"), "decode loop, bf16, batch 32, 2 threads", threads=2)[0])
     small = samples[:a.small]
-    if a.cb or a.compile: runs.append(timed(ad, gen(32, "bfloat16", small), f"new, bf16, {a.small} prompts (reference for the next)")[0])
+    if a.cb or a.compile: runs.append(timed(ad, gen(32, "bfloat16", small), f"decode loop, bf16, {a.small} prompts (reference for the next)")[0])
     if a.cb: runs.append(timed(ad, continuous_batching(ad, small, "bfloat16"), f"continuous batching (generate_batch), bf16, {a.small} prompts")[0])
     if a.compile: runs.append(timed(ad, static_compiled(ad, small), f"static cache + torch.compile, bf16, {a.small} prompts")[0])
     runs.append(timed(ad, old(32), "old generator, fp32, gen batch 32 (baseline again)")[0])
     base = statistics.mean([runs[0]["tok_s"], runs[-1]["tok_s"]])
-    for r in runs: r["ratio"] = round(r["tok_s"] / base, 2)
-    res["baseline_tok_s"], res["baseline_spread"] = round(base, 1), [runs[0]["tok_s"], runs[-1]["tok_s"]]
-    res["options"] = runs
+    two = next(r["tok_s"] for r in runs if r["option"] == "old generator, fp32, batch 32, 2 threads")
+    for r in runs: r["ratio"] = round(r["tok_s"] / (two if "2 threads" in r["option"] else base), 2)
+    res["baseline_tok_s"], res["baseline_spread"], res["baseline_2_threads_tok_s"] = round(base, 1), [runs[0]["tok_s"], runs[-1]["tok_s"]], two
+    res["options"], res["options_note"] = runs, "ratios: 1-thread rows to the mean of the two 1-thread baselines, 2-thread rows to the 2-thread old generator"
     with open(a.json, "w") as f: json.dump(res, f, indent=1)
-    print(f"  baseline {base:.1f} tok/s (start {runs[0]['tok_s']}, end {runs[-1]['tok_s']}); ratios:")
+    print(f"  baseline {base:.1f} tok/s (start {runs[0]['tok_s']}, end {runs[-1]['tok_s']}), 2 threads {two}; ratios:")
     for r in runs: print(f"    {r['option']:<56}{r['ratio']:>6.2f}x")
 
 def section4(ad, res, a):
-    print(f"4. greedy agreement bf16 vs fp32 on {a.agree} training prompts", flush=True)
-    agree = arithmetic_problems("train", a.agree)
-    g32, r32 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=64, dtype="float32"), "greedy fp32, batch 64")[::-1]
-    g16, r16 = timed(ad, lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=64, dtype="bfloat16"), "greedy bf16, batch 64")[::-1]
-    v = MathVerifier()
-    p32 = [x.correct for x in v.verify_batch([o[0] for o in g32], agree)]
-    p16 = [x.correct for x in v.verify_batch([o[0] for o in g16], agree)]
-    same = sum(x[0] == y[0] for x, y in zip(g32, g16))
-    res["greedy"] = {"prompts": a.agree, "identical": same, "identical_fraction": round(same / a.agree, 3),
-                     "pass_rate_fp32": round(sum(p32) / a.agree, 3), "pass_rate_bf16": round(sum(p16) / a.agree, 3),
-                     "same_verdict_fraction": round(sum(x == y for x, y in zip(p32, p16)) / a.agree, 3),
-                     "tok_s_fp32": r32["tok_s"], "tok_s_bf16": r16["tok_s"], "ratio": round(r16["tok_s"] / r32["tok_s"], 2)}
+    print(f"4. greedy agreement with the old fp32 generator on {a.agree} training prompts", flush=True)
+    agree, v = arithmetic_problems("train", a.agree), MathVerifier()
+    def greedy(dtype):
+        return lambda: ad.generate(agree, n=1, temperature=0, max_new_tokens=NEW, batch_size=64, dtype=dtype)
+    def old_greedy():
+        return batched(ad, lambda t: old_generate_batch(ad, t, 1, 0, 1.0, NEW), agree, 64)
+    ref, rref = timed(ad, old_greedy, "greedy, old generator, fp32, batch 64")[::-1]
+    res["greedy"] = {"prompts": a.agree, "reference": "old generator (transformers generate), fp32", "tok_s_reference": rref["tok_s"]}
+    pref = [x.correct for x in v.verify_batch([o[0] for o in ref], agree)]
+    res["greedy"]["pass_rate_reference"] = round(sum(pref) / a.agree, 3)
+    for dt in ("float32", "bfloat16"):
+        out, r = timed(ad, greedy(dt), f"greedy, decode loop, {dt}, batch 64")[::-1]
+        ok = [x.correct for x in v.verify_batch([o[0] for o in out], agree)]
+        same = sum(x[0] == y[0] for x, y in zip(ref, out))
+        res["greedy"][dt] = {"identical": same, "identical_fraction": round(same / a.agree, 3), "pass_rate": round(sum(ok) / a.agree, 3),
+                             "same_verdict_fraction": round(sum(x == y for x, y in zip(pref, ok)) / a.agree, 3),
+                             "tok_s": r["tok_s"], "ratio": round(r["tok_s"] / rref["tok_s"], 2)}
     print("  ", res["greedy"])
     with open(a.json, "w") as f: json.dump(res, f, indent=1)
     print("wrote", a.json)
@@ -231,7 +212,6 @@ def section4(ad, res, a):
 def continuous_batching(ad, samples, dtype):
     "transformers' continuous batching: requests are added to a running batch and leave it as they finish."
     from transformers import GenerationConfig
-    from halo_forge.core import generation_dtype
     def run():
         ids = [ad.tokenizer(ad.format(s), add_special_tokens=False)["input_ids"] for s in samples]
         gc = GenerationConfig(do_sample=True, temperature=T, top_p=TOP_P, max_new_tokens=NEW, num_return_sequences=N,
@@ -246,7 +226,6 @@ def continuous_batching(ad, samples, dtype):
 def static_compiled(ad, samples):
     "A static KV cache and `torch.compile` through generate's own `compile_config` (no shared pre-fill: not compilable)."
     from transformers import CompileConfig
-    from halo_forge.core import generation_dtype
     cc = CompileConfig(mode="default", dynamic=False); cc._compile_all_devices = True
     def fn(texts):
         enc = ad.tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)

@@ -19,17 +19,17 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTI
            'draw_split', 'VerifyTimeout', 'time_limit', 'progress_bar', 'pool_context', 'failure_counts',
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
            'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
-           'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'turn_end_ids',
-           'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser',
-           'flag_type', 'add_setting_flags', 'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl',
-           'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples',
-           'subset', 'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier',
-           'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record',
-           'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference',
-           'ratio_interval', 'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index',
-           'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local',
-           'split_column', 'hub_streaming', 'is_streaming', 'media_roots', 'confine_media', 'hub_failure',
-           'load_hub_dataset', 'hub_rows']
+           'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'chunked_cache',
+           'sample_next', 'decode', 'turn_end_ids', 'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file',
+           'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'balance_kept', 'select',
+           'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows',
+           'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats', 'plot_rewards', 'sample_key',
+           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
+           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints',
+           'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark',
+           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
+           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_streaming', 'is_streaming',
+           'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset', 'hub_rows']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -560,18 +560,24 @@ def use_gen_dtype(adapter:ModelAdapter, dtype:str) -> str|None:
     return old
 
 # %% ../nbs/00_core.ipynb #958dd28c
+def _entropy(scores, temperature:float):
+    "Entropy (nats) of softmax(scores / temperature), one per row."
+    import torch
+    logp = torch.log_softmax(scores.float() / temperature, -1)
+    return -(logp.exp() * logp).nan_to_num().sum(-1)
+
 class EntropyMeter:
-    "Logits processor that sums the entropy (nats) of softmax(logits / temperature) over the rows that have not ended."
+    "Sums the entropy (nats) of softmax(logits / temperature) over the rows that have not ended (a logits processor, or `add` per step)."
     def __init__(self, temperature:float, eos_ids):
         self.temperature, self.eos, self.total, self.count, self.done = temperature, eos_ids, 0.0, 0, None
+    def add(self, scores):
+        "Count every row of `scores`: a decode loop that drops ended rows from its batch passes only live ones."
+        self.total = self.total + float(_entropy(scores, self.temperature).sum()); self.count += len(scores)
     def __call__(self, input_ids, scores):
         import torch
         if self.done is None: self.done = torch.zeros(len(scores), dtype=torch.bool, device=scores.device)
         else: self.done |= torch.isin(input_ids[:, -1], self.eos.to(input_ids.device))   # the token just sampled ended the row
-        logp = torch.log_softmax(scores.float() / self.temperature, -1)
-        ent = -(logp.exp() * logp).nan_to_num().sum(-1)
-        self.total = self.total + ent[~self.done].sum()
-        self.count += int((~self.done).sum())
+        self.add(scores[~self.done])
         return scores
 
 # %% ../nbs/00_core.ipynb #c120326c
@@ -581,6 +587,75 @@ def mean_entropy(meters) -> float|None:
     return float(sum(m.total for m in meters)) / n if n else None
 
 # %% ../nbs/00_core.ipynb #7236c7e5
+@functools.cache
+def _chunked_layer():
+    from transformers.cache_utils import DynamicLayer
+    class ChunkedLayer(DynamicLayer):
+        "A cache layer whose keys and values live in buffers grown `chunk` positions at a time."
+        def update(self, k, v, *args, **kwargs):
+            import torch
+            n, s = self.n, k.shape[-2]
+            if n + s > self.kb.shape[-2]:
+                grow = lambda b: torch.cat([b[..., :n, :], b.new_empty(*b.shape[:-2], s + self.chunk, b.shape[-1])], -2)
+                self.kb, self.vb = grow(self.kb), grow(self.vb)
+            self.kb[..., n:n+s, :], self.vb[..., n:n+s, :], self.n = k, v, n + s
+            self.keys, self.values = self.kb[..., :self.n, :], self.vb[..., :self.n, :]
+            return self.keys, self.values
+        def batch_select_indices(self, indices):
+            self.kb, self.vb = self.kb[indices], self.vb[indices]
+            self.keys, self.values = self.kb[..., :self.n, :], self.vb[..., :self.n, :]
+    return ChunkedLayer
+
+def chunked_cache(cache, chunk:int=32):
+    "Make each filled plain layer of a transformers `DynamicCache` grow `chunk` positions at a time (in place); returns `cache`."
+    cls = _chunked_layer()
+    for layer in getattr(cache, "layers", []):
+        if type(layer) is not cls.__base__ or not layer.is_initialized or layer.keys.numel() == 0: continue   # sliding, quantized, empty: as is
+        layer.__class__, layer.chunk, layer.n = cls, chunk, layer.keys.shape[-2]
+        layer.kb, layer.vb = layer.keys, layer.values
+    return cache
+
+# %% ../nbs/00_core.ipynb #9cc91819
+def sample_next(logits, temperature:float, top_k:int=50, top_p:float=1.0):
+    "One token per row from softmax(logits / temperature) cut to the `top_k` likeliest (0: all), then to the fewest holding `top_p` of their mass."
+    import torch
+    z = logits.float() / temperature
+    if not top_k and top_p >= 1: return torch.multinomial(z.softmax(-1), 1).squeeze(-1)
+    z, idx = z.topk(top_k, -1) if 0 < top_k < z.shape[-1] else z.sort(-1, descending=True)   # largest first
+    if top_p < 1:
+        p = z.softmax(-1)
+        z = z.masked_fill(p.cumsum(-1) - p >= top_p, float("-inf"))   # keep a token while the mass before it is under top_p
+    return idx.gather(-1, torch.multinomial(z.softmax(-1), 1)).squeeze(-1)
+
+# %% ../nbs/00_core.ipynb #84c02258
+def decode(model, ids, mask, n:int=1, temperature:float=0.0, top_p:float=1.0, max_new_tokens:int=64,
+           eos=(), pad_id:int=0, meter=None):
+    "New token ids (`len(ids)*n` rows, `pad_id` after a row's end, as long as the longest) for left-padded prompts `ids`; greedy at temperature 0."
+    import torch
+    top_k = getattr(model.generation_config, "top_k", None)
+    top_k, eos = 50 if top_k is None else top_k, torch.as_tensor(eos, dtype=torch.long, device=ids.device).reshape(-1)
+    pos = (mask.cumsum(-1) - 1).clamp(min=0)
+    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1)
+    cache = out.cache if "cache" in out else out.past_key_values
+    cache.batch_repeat_interleave(n); chunked_cache(cache)
+    logits, L = out.logits[:, -1].float().repeat_interleave(n, 0), ids.shape[1]
+    mask = torch.cat([mask.repeat_interleave(n, 0), mask.new_ones(len(logits), max_new_tokens)], 1)
+    pos, rows = pos[:, -1:].repeat_interleave(n, 0), torch.arange(len(logits), device=ids.device)
+    gen = ids.new_full((len(logits), max_new_tokens), pad_id)
+    for t in range(max_new_tokens):
+        if meter is not None: meter.add(logits)
+        nxt = sample_next(logits, temperature, top_k, top_p) if temperature > 0 else logits.argmax(-1)
+        gen[rows, t], live = nxt, ~torch.isin(nxt, eos)
+        if t == max_new_tokens - 1 or not live.any(): break
+        if not live.all():   # ended rows leave the batch and the cache
+            keep = live.nonzero().squeeze(1)
+            cache.batch_select_indices(keep); rows, nxt, mask, pos = rows[keep], nxt[keep], mask[keep], pos[keep]
+        pos = pos + 1
+        out = model(input_ids=nxt[:, None], attention_mask=mask[:, :L+t+1], position_ids=pos, cache=cache, use_cache=True)
+        logits = out.logits[:, -1].float()
+    return gen[:, :t+1]
+
+# %% ../nbs/00_core.ipynb #e29c7de0
 def _keeps_logits(model) -> bool:
     "Whether `model` (or the model inside a PEFT wrapper) takes `logits_to_keep` and `position_ids`."
     base = model.get_base_model() if hasattr(model, "get_base_model") else model
@@ -590,22 +665,17 @@ def _keeps_logits(model) -> bool:
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens, meter=None):
     import torch
-    tok = self.tokenizer
+    tok, eos = self.tokenizer, self.model.generation_config.eos_token_id
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
-    ids, mask = enc["input_ids"], enc["attention_mask"]
-    kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
-    if meter is not None: kw["logits_processor"] = [meter]
     with torch.no_grad():
-        if n > 1 and ids.shape[1] > 1:   # pre-fill each prompt once and share its cache among its n samples
-            pos = (mask.cumsum(-1) - 1).clamp(min=0)
-            one = {"logits_to_keep": 1} if _keeps_logits(self.model) else {}
-            out = self.model(input_ids=ids[:, :-1], attention_mask=mask[:, :-1], position_ids=pos[:, :-1], use_cache=True, **one)
-            cache = out.cache if "cache" in out else out.past_key_values
-            cache.batch_repeat_interleave(n)
-            gen = self.model.generate(input_ids=ids.repeat_interleave(n, 0), attention_mask=mask.repeat_interleave(n, 0), cache=cache,
-                                      max_new_tokens=max_new_tokens, pad_token_id=self.pad_token_id, **kw)
-        else: gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id, **kw)
-    dec = tok.batch_decode(gen[:, ids.shape[1]:], skip_special_tokens=True)
+        if _keeps_logits(self.model):
+            gen = decode(self.model, enc["input_ids"], enc["attention_mask"], n, temperature, top_p, max_new_tokens,
+                         [] if eos is None else eos, self.pad_token_id, meter)
+        else:   # transformers' generate (e.g. a model whose forward takes no position_ids)
+            kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
+            gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id,
+                                      logits_processor=[meter] if meter is not None else None, **kw)[:, enc["input_ids"].shape[1]:]
+    dec = tok.batch_decode(gen, skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
 # %% ../nbs/00_core.ipynb #205a5642
