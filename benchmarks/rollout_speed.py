@@ -114,7 +114,7 @@ def profile_batch(ad, samples, dtype):
 
 # --- 3. options ----------------------------------------------------------------------------------
 def timed(ad, run, label, threads=1):
-    torch.set_num_threads(threads)
+    torch.set_num_threads(threads); ad.last_entropy = None   # only halo-forge's generate measures it
     t0 = time.perf_counter(); outs = run(); s = time.perf_counter() - t0
     torch.set_num_threads(1)
     tok = count_tokens(ad, outs)

@@ -417,13 +417,13 @@ def cmd_train(dom, s):
             r = measured(g, stage, smp, **facts)
             print(f"guard {name} {stage}: {_bench_summary(r)}", flush=True)
             if "table" in r: print(r["table"], flush=True)
-    def measure_cycle(m):   # --eval-every K: the held-out set after cycles K, 2K, ... (the last one is "after")
+    def measure_cycle(m):   # --eval-every K: the held-out set after cycles K, 2K, ... (the last one is "after"; a resumed run measures its start's)
         k = m["cycle"] + 1
         if held_out and s["eval_every"] and k % s["eval_every"] == 0 and k < cfg.cycles:
             r = measured(ev.setdefault("cycles", {}), str(k), held_out)
             print(f"held-out after cycle {k}: {_bench_summary(r)}", flush=True)
             if tracker: tracker.log_heldout(f"cycle_{k}", {x: v for x, v in r.items() if x != "results"})
-    trainer.callbacks.append(measure_cycle)
+    trainer.callbacks.append(measure_cycle); trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
     measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
     metrics = trainer.run()

@@ -1348,6 +1348,7 @@ class RAFTTrainer:
         self.out = Path(self.config.output)
         self.log = print
         self.callbacks: list[Callable] = []   # each called with a cycle's stats after the cycle
+        self.on_resume: list[Callable] = []  # each called with the cycle a resumed run starts at, its last checkpoint loaded
 
     def run_info(self) -> dict:
         "`info` plus the verifier's description: everything beyond the config that defines the run."
@@ -1535,6 +1536,7 @@ def run(self:RAFTTrainer) -> list[dict]:
         self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
     self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
+    for cb in self.on_resume if start > 0 else []: cb(start)
     for cycle in range(start, c.cycles):
         metrics.append(self.run_cycle(cycle))
         m = metrics[-1]
