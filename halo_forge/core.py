@@ -641,7 +641,7 @@ def decode(model, ids, mask, n:int=1, temperature:float=0.0, top_p:float=1.0, ma
     logits, L = out.logits[:, -1].float().repeat_interleave(n, 0), ids.shape[1]
     mask = torch.cat([mask.repeat_interleave(n, 0), mask.new_ones(len(logits), max_new_tokens)], 1)
     pos, rows = pos[:, -1:].repeat_interleave(n, 0), torch.arange(len(logits), device=ids.device)
-    gen = ids.new_full((len(logits), max_new_tokens), pad_id)
+    gen, t = ids.new_full((len(logits), max_new_tokens), pad_id), -1
     for t in range(max_new_tokens):
         if meter is not None: meter.add(logits)
         nxt = sample_next(logits, temperature, top_k, top_p) if temperature > 0 else logits.argmax(-1)
@@ -662,16 +662,25 @@ def _keeps_logits(model) -> bool:
     params = inspect.signature(base.forward).parameters
     return "logits_to_keep" in params and "position_ids" in params
 
+_NEUTRAL = {"repetition_penalty": 1.0, "no_repeat_ngram_size": 0, "min_p": None, "typical_p": 1.0, "epsilon_cutoff": 0.0,
+            "eta_cutoff": 0.0, "min_length": 0, "min_new_tokens": None, "bad_words_ids": None, "suppress_tokens": None,
+            "begin_suppress_tokens": None, "forced_bos_token_id": None, "forced_eos_token_id": None, "top_h": None}
+
+def _decodable(model) -> bool:
+    "Whether `decode` samples what `generate` would: the model takes its inputs, and its generation config asks for nothing more."
+    gc = model.generation_config
+    return _keeps_logits(model) and all(getattr(gc, k, v) in (None, v) for k, v in _NEUTRAL.items())
+
 @patch
 def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_tokens, meter=None):
     import torch
     tok, eos = self.tokenizer, self.model.generation_config.eos_token_id
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
     with torch.no_grad():
-        if _keeps_logits(self.model):
+        if _decodable(self.model):
             gen = decode(self.model, enc["input_ids"], enc["attention_mask"], n, temperature, top_p, max_new_tokens,
                          [] if eos is None else eos, self.pad_token_id, meter)
-        else:   # transformers' generate (e.g. a model whose forward takes no position_ids)
+        else:   # transformers' generate (a forward without position_ids, a repetition penalty, ...)
             kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
             gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id,
                                       logits_processor=[meter] if meter is not None else None, **kw)[:, enc["input_ids"].shape[1]:]
