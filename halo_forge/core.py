@@ -680,10 +680,11 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
         if _decodable(self.model):
             gen = decode(self.model, enc["input_ids"], enc["attention_mask"], n, temperature, top_p, max_new_tokens,
                          [] if eos is None else eos, self.pad_token_id, meter)
-        else:   # transformers' generate (a forward without position_ids, a repetition penalty, ...)
+        else:   # transformers' generate (a forward without position_ids, a repetition penalty, ...), on n copies of each prompt
             kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
-            gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n, pad_token_id=self.pad_token_id,
-                                      logits_processor=[meter] if meter is not None else None, **kw)[:, enc["input_ids"].shape[1]:]
+            gen = self.model.generate(**{k: v.repeat_interleave(n, 0) for k, v in enc.items()}, max_new_tokens=max_new_tokens,
+                                      pad_token_id=self.pad_token_id, logits_processor=[meter] if meter is not None else None,
+                                      **kw)[:, enc["input_ids"].shape[1]:]
     dec = tok.batch_decode(gen, skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
