@@ -51,7 +51,7 @@ def vlm_benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Samp
 
 # %% ../nbs/10_vlm.ipynb #7a2fd5bf
 VLM_DATASETS = {
-    "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 unless --limit says; vlm train takes 160 / 60)",
+    "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 unless --limit says; vlm train takes 160 / 100)",
     "synth_textvqa": "generated signs with words and numbers (VQA accuracy)",
     "synth_chartqa": "generated bar and line charts with known values (relaxed accuracy)",
     "synth_docvqa": "generated invoices and receipts (ANLS)",
@@ -88,7 +88,7 @@ VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
     default_model="smollm2-vlm-135m", default_dataset="synth_mix", default_sft_dataset="synth_mix",
     datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name), load_samples=load_vlm_samples,
-    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 160, "eval_limit": 60}, benchmark=vlm_benchmark,
+    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 160, "eval_limit": 100}, benchmark=vlm_benchmark,
     extra_settings={"perception_weight": (0.3, "weight of the perception stage (OCR / detector checks)"),
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),

@@ -18,7 +18,8 @@ from .vlm_model import VisionLMAdapter, LM_LORA_TARGETS, chatml_template
 # %% auto #0
 __all__ = ['VISION_TARGETS', 'CONNECT_LORA', 'WEIGHTS_DIR', 'vision_targets', 'pretrain_images', 'vision_config',
            'VisionPretrainer', 'pretrain_vision', 'assemble_llava', 'describe', 'caption_samples', 'connect_vision',
-           'save_vision_weights', 'load_vision_weights', 'output_accuracy', 'connect_default', 'builtin_smollm2_vlm']
+           'connect_phases', 'save_vision_weights', 'load_vision_weights', 'output_scores', 'output_accuracy',
+           'save_connector', 'load_connected', 'connect_default', 'builtin_smollm2_vlm', 'continue_connect']
 
 # %% ../nbs/10f_vlm_builtin.ipynb #84ff8ab8
 _KIND_ORDER = ["synth_textvqa", "synth_chartqa", "synth_docvqa", "synth_shapes"]
@@ -245,13 +246,18 @@ def connect_vision(adapter:VisionLMAdapter, samples:Sequence[Sample],
     (so the model cannot get by on answer priors), then projector and LoRA together, on the questions only."""
     from peft import LoraConfig, get_peft_model
     adapter.model = get_peft_model(adapter.model, LoraConfig(**CONNECT_LORA))
+    return connect_phases(adapter, samples, align, align_lr, lr, batch_size, progress)
+
+def connect_phases(adapter:VisionLMAdapter, samples:Sequence[Sample], align:float, align_lr:float, lr:float,
+                   batch_size:int=8, progress:bool=True, seed:int=0) -> dict:
+    "The two phases on a model that has its projector and LoRA: the projector alone on the first `align` share and their captions, then both on the rest."
     k = int(len(samples) * align)
     first = [adapter.training_example(s, s.meta["target"]) for s in [x for pair in zip(samples[:k], caption_samples(samples[:k])) for x in pair]]
     lora = [p for n, p in adapter.model.named_parameters() if "lora_" in n]
     for p in lora: p.requires_grad_(False)
-    s1 = adapter.train(first, lr=align_lr, epochs=1, batch_size=batch_size, progress=progress)
+    s1 = adapter.train(first, lr=align_lr, epochs=1, batch_size=batch_size, seed=seed, progress=progress)
     for p in lora: p.requires_grad_(True)
-    s2 = adapter.train([adapter.training_example(s, s.meta["target"]) for s in samples[k:]], lr=lr, epochs=1, batch_size=batch_size, progress=progress)
+    s2 = adapter.train([adapter.training_example(s, s.meta["target"]) for s in samples[k:]], lr=lr, epochs=1, batch_size=batch_size, seed=seed, progress=progress)
     return {"align_loss": s1["train_loss"], "train_loss": s2["train_loss"], "steps": s1["steps"] + s2["steps"]}
 
 # %% ../nbs/10f_vlm_builtin.ipynb #316926ad
@@ -279,47 +285,61 @@ def load_vision_weights(folder):
     return m.eval()
 
 # %% ../nbs/10f_vlm_builtin.ipynb #4502c71e
-def output_accuracy(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_size:int=16, progress:bool=False) -> dict:
-    "Greedy answers scored by each dataset's own metric (the verifier's output stage): mean overall and per source."
+def output_scores(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_size:int=16, progress:bool=False) -> list[float]:
+    "Each sample's greedy answer scored by its dataset's own metric (the verifier's output stage)."
     comps = adapter.generate(samples, n=1, temperature=0, max_new_tokens=16, batch_size=batch_size, progress=progress)
-    per = {}
-    for s, c in zip(samples, comps):
-        sc, _ = output_score(answer_statements(c[0])[0], s)
-        per.setdefault(s.meta.get("source", "?"), []).append(sc or 0.0)
-    allv = [v for vs in per.values() for v in vs]
-    return {"output": round(sum(allv) / len(allv), 4), **{k: round(sum(v) / len(v), 4) for k, v in per.items()}}
+    return [output_score(answer_statements(c[0])[0], s)[0] or 0.0 for s, c in zip(samples, comps)]
+
+def output_accuracy(adapter:VisionLMAdapter, samples:Sequence[Sample], batch_size:int=16, progress:bool=False) -> dict:
+    "The mean of `output_scores`, overall and per source."
+    scores, per = output_scores(adapter, samples, batch_size, progress), {}
+    for s, v in zip(samples, scores): per.setdefault(s.meta.get("source", "?"), []).append(v)
+    return {"output": round(sum(scores) / len(scores), 4), **{k: round(sum(v) / len(v), 4) for k, v in per.items()}}
+
+# %% ../nbs/10f_vlm_builtin.ipynb #3082e512
+def save_connector(adapter:VisionLMAdapter, folder):
+    "Write the projector and LoRA of a connected model as fp16 safetensors plus the LoRA config."
+    from safetensors.torch import save_file
+    from peft import get_peft_model_state_dict
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.half().contiguous() for k, v in get_peft_model_state_dict(adapter.model).items()}, str(folder/"connector.safetensors"))
+    (folder/"connector_config.json").write_text(json.dumps(CONNECT_LORA))
+
+def load_connected(vision_folder, connector_folder=None, lm=None) -> VisionLMAdapter:
+    "The vision encoder in `vision_folder` joined to `lm` (default SmolLM2-135M-Instruct) with the projector and LoRA in `connector_folder`, unmerged and trainable."
+    from safetensors.torch import load_file
+    from peft import LoraConfig, get_peft_model, set_peft_model_state_dict
+    from halo_forge.models import builtin_smollm2
+    src = Path(connector_folder or vision_folder)
+    if not (src/"connector.safetensors").exists(): raise HaloForgeError(f"no projector and LoRA (connector.safetensors) in {src}")
+    ad = assemble_llava(load_vision_weights(vision_folder), lm or builtin_smollm2())
+    ad.model = get_peft_model(ad.model, LoraConfig(**json.loads((src/"connector_config.json").read_text())))
+    set_peft_model_state_dict(ad.model, {k: v.float() for k, v in load_file(str(src/"connector.safetensors")).items()})
+    return ad
 
 # %% ../nbs/10f_vlm_builtin.ipynb #6069e514
 def connect_default(folder, n_samples:int=800, align:float=0.6, align_lr:float=2e-3, lr:float=5e-4, batch_size:int=8,
                     seed:int=0, progress:bool=True) -> dict:
     "Join the vision encoder in `folder` to SmolLM2-135M-Instruct, train the projector and LoRA, save them in `folder`."
-    from safetensors.torch import save_file
-    from peft import get_peft_model_state_dict
     from halo_forge.models import builtin_smollm2
     torch.manual_seed(seed)
     ad = assemble_llava(load_vision_weights(folder), builtin_smollm2())
     stats = connect_vision(ad, synth_samples("synth_mix", n_samples, "train", seed=seed + 1), align, align_lr, lr, batch_size, progress)
-    folder = Path(folder)
-    save_file({k: v.half().contiguous() for k, v in get_peft_model_state_dict(ad.model).items()}, str(folder/"connector.safetensors"))
-    (folder/"connector_config.json").write_text(json.dumps(CONNECT_LORA))
+    save_connector(ad, folder)
     return {**{k: round(v, 4) for k, v in stats.items()},
             "held_out": output_accuracy(ad, synth_samples("synth_mix", 64, "test"), progress=progress)}
 
 # %% ../nbs/10f_vlm_builtin.ipynb #d05e0752
 def builtin_smollm2_vlm() -> Path:
     "The embedded vision-language model: SmolLM2-135M-Instruct + the shipped vision encoder, projector and LoRA, merged and cached."
-    from halo_forge.models import builtin_smollm2, cache_dir, file_lock
-    from safetensors.torch import load_file
-    from peft import LoraConfig, get_peft_model, set_peft_model_state_dict
+    from halo_forge.models import cache_dir, file_lock
     from halo_forge.core import atomic_dir
     src, dest = WEIGHTS_DIR, cache_dir()/"models"/"smollm2-vlm-135m"
     if not (src/"connector.safetensors").exists(): raise HaloForgeError(f"the embedded vision-language weights are missing from {src}")
     stamp = hashlib.sha256(b"".join((src/f).read_bytes() for f in ("vision.safetensors", "connector.safetensors"))).hexdigest()[:16]
     with file_lock(dest.with_name(dest.name + ".lock")):
         if not (dest/"config.json").exists() or json.loads((dest/"halo_forge.json").read_text()).get("weights") != stamp:
-            ad = assemble_llava(load_vision_weights(src), builtin_smollm2())
-            ad.model = get_peft_model(ad.model, LoraConfig(**json.loads((src/"connector_config.json").read_text())))
-            set_peft_model_state_dict(ad.model, {k: v.float() for k, v in load_file(str(src/"connector.safetensors")).items()})
+            ad = load_connected(src)
             model = ad.model.merge_and_unload()
             with atomic_dir(dest) as tmp:
                 model.save_pretrained(tmp); ad.processor.save_pretrained(tmp)
@@ -327,3 +347,35 @@ def builtin_smollm2_vlm() -> Path:
     return dest
 
 register_builtin("smollm2-vlm-135m", builtin_smollm2_vlm)
+
+# %% ../nbs/10f_vlm_builtin.ipynb #fa7c4a92
+def continue_connect(vision_folder, work, rounds:int=3,
+                     samples:int=400,        # new generated training questions per round
+                     align:float=0.6, align_lr:float=2e-3, lr:float=5e-4, batch_size:int=8,   # as in `connect_vision`
+                     seed:int=100,           # round k draws its questions with seed + k (the connect stage used 1)
+                     validate:int=48,        # held-out questions (test split, seed 1) scored after each round; 0: none
+                     lm=None, progress:bool=True, log=print) -> list[dict]:
+    "Train the projector and LoRA in `vision_folder` further, in resumable rounds; returns one record per finished round."
+    import time
+    from halo_forge.core import write_json_atomic, artifact_kind, MARKER, atomic_dir
+    work = Path(work)
+    settings = dict(samples=samples, align=align, align_lr=align_lr, lr=lr, batch_size=batch_size, seed=seed, validate=validate,
+                    start=str(Path(vision_folder).resolve()))
+    if work.exists() and any(work.iterdir()):
+        if artifact_kind(work) != "vlm_connect": raise HaloForgeError(f"{work} exists and is not a halo-forge connect work folder: choose another")
+        state = json.loads((work/MARKER).read_text())
+        if state["settings"] != settings: raise HaloForgeError(f"{work} was made with other settings ({state['settings']}): use them, or another folder")
+    else: state = {"kind": "vlm_connect", "settings": settings, "rounds": []}
+    work.mkdir(parents=True, exist_ok=True); write_json_atomic(work/MARKER, state)
+    val = synth_samples("synth_mix", validate, "test", seed=1) if validate else []
+    for k in range(len(state["rounds"]), rounds):
+        t = time.time()
+        ad = load_connected(vision_folder, work/f"round_{k-1}" if k else vision_folder, lm)
+        st = connect_phases(ad, synth_samples("synth_mix", samples, "train", seed=seed + k), align, align_lr, lr, batch_size, progress, seed + k)
+        with atomic_dir(work/f"round_{k}") as tmp: save_connector(ad, tmp)
+        rec = {"round": k, "steps": st["steps"], "align_loss": round(st["align_loss"], 4), "train_loss": round(st["train_loss"], 4),
+               "seconds": round(time.time() - t)}
+        if val: rec["validation"] = output_accuracy(ad, val)["output"]
+        state["rounds"].append(rec); write_json_atomic(work/MARKER, state)
+        log(f"round {k}: " + ", ".join(f"{n} {v}" for n, v in rec.items() if n != "round"))
+    return state["rounds"]

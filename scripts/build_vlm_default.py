@@ -2,14 +2,17 @@
 
 Stage `vision` trains the CLIP-style vision encoder from scratch on generated images (a GPU makes this minutes;
 on a 2-core CPU use fewer --images and --epochs). Stage `connect` joins it to SmolLM2-135M-Instruct with a new
-projector and a LoRA, trained on generated questions (CPU is fine). Settings and measurements go to recipe.json.
+projector and a LoRA, trained on generated questions (CPU is fine). Stage `continue` trains the projector and
+LoRA in --out further, in resumable rounds on new questions (--work keeps each round; run it again to go on after
+a stop; each round runs the connect stage's two phases with its --connect-* settings), then scores the starting parts and the last round on the same held-out questions; with --ship the last
+round replaces the parts in --out. Settings and measurements go to recipe.json.
 """
 import argparse, json, os, platform, time
 from pathlib import Path
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--stage", choices=["vision", "connect", "all"], default="all")
+    p.add_argument("--stage", choices=["vision", "connect", "all", "continue"], default="all")
     p.add_argument("--out", default=str(Path(__file__).resolve().parents[1]/"halo_forge"/"weights"/"smollm2_vlm"))
     p.add_argument("--images", type=int, default=60000, help="generated training images for the vision stage")
     p.add_argument("--test-images", type=int, default=2000, help="held-out images for the vision stage's accuracies")
@@ -22,6 +25,11 @@ def main(argv=None):
     p.add_argument("--connect-lr", type=float, default=5e-4, help="learning rate of the projector + LoRA phase")
     p.add_argument("--connect-batch-size", type=int, default=8)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--work", default="runs/vlm_continue", help="continue: the rounds' folder (a stopped run goes on from it)")
+    p.add_argument("--rounds", type=int, default=3, help="continue: rounds in all, counting those already in --work")
+    p.add_argument("--round-samples", type=int, default=400, help="continue: new generated questions per round")
+    p.add_argument("--eval-samples", type=int, default=200, help="continue: held-out questions scored before and after")
+    p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out (recipe.json records it)")
     a = p.parse_args(argv)
     import torch
     from halo_forge import vlm
@@ -45,5 +53,33 @@ def main(argv=None):
                                    "seconds": round(time.time() - t), **rep}
         rp.write_text(json.dumps(recipe, indent=1))
         print(json.dumps(recipe["connect_stage"], indent=1))
+    if a.stage == "continue": continue_stage(a, out, rp, dev)
+
+def continue_stage(a, out, rp, dev):
+    import shutil
+    from halo_forge import vlm
+    from halo_forge.core import paired_difference, bootstrap_interval
+    work = Path(a.work)
+    rounds = vlm.continue_connect(out, work, a.rounds, a.round_samples, a.connect_align, a.connect_align_lr, a.connect_lr,
+                                  a.connect_batch_size, seed=a.seed + 100)
+    last = work/f"round_{len(rounds) - 1}"
+    held = vlm.synth_samples("synth_mix", a.eval_samples, "test")
+    kinds = [s.meta["source"] for s in held]
+    scores = {name: vlm.output_scores(vlm.load_connected(out, src), held) for name, src in (("start", out), ("continued", last))}
+    def summary(v): return {"output": round(sum(v) / len(v), 4), "interval": [round(x, 4) for x in bootstrap_interval(v)],
+                            **{k: round(sum(x for x, kk in zip(v, kinds) if kk == k) / kinds.count(k), 4) for k in sorted(set(kinds))}}
+    report = {"held_out_items": len(held), "per_kind_items": {k: kinds.count(k) for k in sorted(set(kinds))},
+              **{n: summary(v) for n, v in scores.items()}, "difference": paired_difference(scores["start"], scores["continued"])}
+    print(json.dumps(report, indent=1))
+    (work/"comparison.json").write_text(json.dumps(report, indent=1))
+    if a.ship:
+        for f in ("connector.safetensors", "connector_config.json"):
+            shutil.copyfile(last/f, out/f".{f}.tmp"); os.replace(out/f".{f}.tmp", out/f)
+        recipe = json.loads(rp.read_text()) if rp.exists() else {}
+        recipe["continue_stage"] = {"device": dev, "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
+                                    "rounds": rounds, "seconds": sum(r["seconds"] for r in rounds), **report}
+        recipe["continue_stage"]["settings"].pop("start", None)
+        rp.write_text(json.dumps(recipe, indent=1))
+        print(f"shipped {last} into {out}")
 
 if __name__ == "__main__": main()
