@@ -802,7 +802,7 @@ def load_hub_audio(name:str, split:str, limit:int|None=None, task:str="asr") -> 
 
 # %% ../nbs/20_audio.ipynb #2044b681
 AUDIO_DATASETS = {
-    "espeak": "speech synthesized with espeak-ng, offline; train 48 / test 24 clips, test sentences and voices unseen in training",
+    "espeak": "speech synthesized with espeak-ng, offline; train 48 / test 24 clips unless --limit says (audio train holds out 100), test sentences and voices unseen in training",
     "librivox": "5 real LibriVox clips (Sense and Sensibility) from pocketsphinx's test data, offline (test only)",
     "cards": "5 real clips of spoken playing cards from pocketsphinx's test data, offline (test only)",
     "espeak_digits": "spoken digits 0-9 in several espeak voices, for --task classification",
@@ -824,7 +824,7 @@ def load_audio_samples(name:str, split:str="train", limit:int|None=None, task:st
 
 # %% ../nbs/20_audio.ipynb #8dcd0a96
 AUDIO_RAFT_DEFAULTS = dict(cycles=2, samples_per_prompt=4, temperature=1.0, top_p=1.0, max_new_tokens=64, keep_percent=0.25,
-                           reward_threshold=0.5, lr=5e-4, lr_decay=0.7, epochs=2, batch_size=8, gen_batch_size=8,
+                           reward_threshold=0.5, lr=2e-4, lr_decay=0.7, epochs=1, batch_size=8, gen_batch_size=8,
                            verify_workers=1, lora_r=16, lora_alpha=32)
 
 class AudioRAFTTrainer(RAFTTrainer):
@@ -878,7 +878,7 @@ AUDIO = register_domain(Domain(
     name="audio", help="speech: Whisper ASR with a WER reward, spoken-label classification, TTS scoring",
     default_model="whisper-tiny.en", default_dataset="espeak", default_sft_dataset="espeak",
     datasets=AUDIO_DATASETS, load_model=_load_audio_model, load_samples=_audio_samples, make_verifier=_audio_verifier,
-    trainer=AudioRAFTTrainer, benchmark=audio_benchmark, raft_defaults={**AUDIO_RAFT_DEFAULTS, "eval_limit": 24},
+    trainer=AudioRAFTTrainer, benchmark=audio_benchmark, raft_defaults={**AUDIO_RAFT_DEFAULTS, "eval_limit": 100},
     guard_sets={"librivox": ("librivox", "test", None), "cards": ("cards", "test", None)},   # the real speech available offline
     extra_settings={"task": ("asr", "asr, classification or tts (tts scores the dataset's clips with --judge)"),
                     "language": ("en", "language token for multilingual Whisper ('' to let the model detect it)"),
