@@ -29,7 +29,7 @@ def main(argv=None):
     p.add_argument("--rounds", type=int, default=3, help="continue: rounds in all, counting those already in --work")
     p.add_argument("--round-samples", type=int, default=400, help="continue: new generated questions per round")
     p.add_argument("--eval-samples", type=int, default=200, help="continue: held-out questions scored before and after")
-    p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out (recipe.json records it)")
+    p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out when they score higher on the held-out questions (recipe.json records it)")
     a = p.parse_args(argv)
     import torch
     from halo_forge import vlm
@@ -72,7 +72,9 @@ def continue_stage(a, out, rp, dev):
               **{n: summary(v) for n, v in scores.items()}, "difference": paired_difference(scores["start"], scores["continued"])}
     print(json.dumps(report, indent=1))
     (work/"comparison.json").write_text(json.dumps(report, indent=1))
-    if a.ship:
+    if a.ship and report["difference"]["difference"] <= 0:
+        print(f"not shipped: the last round scores {report['difference']['difference']:+.4f} against the shipped parts on {len(held)} held-out questions")
+    elif a.ship:
         for f in ("connector.safetensors", "connector_config.json"):
             shutil.copyfile(last/f, out/f".{f}.tmp"); os.replace(out/f".{f}.tmp", out/f)
         recipe = json.loads(rp.read_text()) if rp.exists() else {}
