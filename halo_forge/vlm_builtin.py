@@ -361,7 +361,7 @@ def continue_connect(vision_folder, work, rounds:int=3,
     work = Path(work)
     settings = dict(samples=samples, align=align, align_lr=align_lr, lr=lr, batch_size=batch_size, seed=seed, validate=validate,
                     start=str(Path(vision_folder).resolve()))
-    if work.exists() and any(work.iterdir()):
+    if work.exists() and (not work.is_dir() or any(work.iterdir())):
         if artifact_kind(work) != "vlm_connect": raise HaloForgeError(f"{work} exists and is not a halo-forge connect work folder: choose another")
         state = json.loads((work/MARKER).read_text())
         if state["settings"] != settings: raise HaloForgeError(f"{work} was made with other settings ({state['settings']}): use them, or another folder")

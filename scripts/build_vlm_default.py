@@ -5,7 +5,7 @@ on a 2-core CPU use fewer --images and --epochs). Stage `connect` joins it to Sm
 projector and a LoRA, trained on generated questions (CPU is fine). Stage `continue` trains the projector and
 LoRA in --out further, in resumable rounds on new questions (--work keeps each round; run it again to go on after
 a stop; each round runs the connect stage's two phases with its --connect-* settings), then scores the starting parts and the last round on the same held-out questions; with --ship the last
-round replaces the parts in --out. Settings and measurements go to recipe.json.
+round replaces the parts in --out when it scores higher. Settings and measurements go to recipe.json.
 """
 import argparse, json, os, platform, time
 from pathlib import Path
@@ -53,13 +53,17 @@ def main(argv=None):
                                    "seconds": round(time.time() - t), **rep}
         rp.write_text(json.dumps(recipe, indent=1))
         print(json.dumps(recipe["connect_stage"], indent=1))
-    if a.stage == "continue": continue_stage(a, out, rp, dev)
+    if a.stage == "continue":
+        from halo_forge.core import HaloForgeError
+        try: continue_stage(a, out, rp, dev)
+        except HaloForgeError as e: raise SystemExit(f"build_vlm_default.py: {e}")
 
 def continue_stage(a, out, rp, dev):
     import shutil
     from halo_forge import vlm
     from halo_forge.core import paired_difference, bootstrap_interval
     work = Path(a.work)
+    if a.rounds < 1: raise SystemExit("build_vlm_default.py: --rounds must be at least 1")
     rounds = vlm.continue_connect(out, work, a.rounds, a.round_samples, a.connect_align, a.connect_align_lr, a.connect_lr,
                                   a.connect_batch_size, seed=a.seed + 100)
     last = work/f"round_{len(rounds) - 1}"
