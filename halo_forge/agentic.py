@@ -17,13 +17,13 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
-           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'BFCL_FILES', 'XLAM_REPO', 'AGENTIC_DEFAULTS', 'AGENTIC',
-           'tool_call_blocks', 'parse_block', 'parse_tool_calls', 'json_type', 'to_json_schema', 'xlam_parameters',
-           'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls', 'best_assignment', 'tool_index',
-           'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter', 'tool_adapter', 'call_category',
-           'tool_sample', 'toolcall_tasks', 'bfcl_data_dir', 'load_bfcl', 'load_bfcl_mix', 'xlam_row', 'bfcl_row',
-           'tool_row_sample', 'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report',
-           'agentic_benchmark', 'AgenticRAFTTrainer']
+           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'BFCL_FILES', 'XLAM_REPO',
+           'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block', 'parse_tool_calls', 'json_type',
+           'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls',
+           'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter',
+           'tool_adapter', 'call_category', 'tool_sample', 'toolcall_tasks', 'bfcl_data_dir', 'load_bfcl',
+           'load_bfcl_mix', 'xlam_row', 'bfcl_row', 'tool_row_sample', 'convert_tool_rows', 'load_xlam_rows',
+           'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark', 'AgenticRAFTTrainer']
 
 # %% ../nbs/40_agentic.ipynb #524af743
 MAX_CALL_CHARS = 100_000  # a <tool_call> block longer than this is not parsed ("too large")
@@ -658,6 +658,88 @@ TOOL_LIBRARY.update({
                                     {"bill": r.choice([20, 45, 80, 130]), "percent": r.choice([10, 15, 18, 20])})),
 })
 
+# %% ../nbs/40_agentic.ipynb #c3f601c8
+def _i(desc): return _n(desc, "integer")
+def _arr(desc): return {"type": "array", "items": {"type": "number"}, "description": desc}
+_FUNCS = ["x^2", "3x^2 + 2x", "sin(x)", "x^3 - 4x", "2x + 1"]
+
+# %% ../nbs/40_agentic.ipynb #a6057e79
+TOOL_LIBRARY.update({   # maths and science
+  "triangle_area": ({"name": "triangle_area", "description": "Calculate the area of a triangle from its base and height.",
+                     "parameters": _obj({"base": _n("base length"), "height": _n("height")}, ["base", "height"])},
+                    lambda r: _pick(r, [("find the area of a triangle with base {base} and height {height}", {}),
+                                        ("calculate the area of a triangle whose base is {base} and height is {height}", {})],
+                                    {"base": r.choice([3, 6, 10, 12, 15]), "height": r.choice([4, 5, 8, 9, 20])})),
+  "circle_area": ({"name": "circle_area", "description": "Calculate the area of a circle.",
+                   "parameters": _obj({"radius": _n("radius of the circle")}, ["radius"])},
+                  lambda r: _pick(r, [("compute the area of a circle with radius {radius}", {}), ("give me the area of a circle of radius {radius}", {})],
+                                  {"radius": r.choice([2, 3, 5, 7, 10])})),
+  "rectangle_perimeter": ({"name": "rectangle_perimeter", "description": "Calculate the perimeter of a rectangle.",
+                           "parameters": _obj({"length": _n("length"), "width": _n("width")}, ["length", "width"])},
+                          lambda r: _pick(r, [("get the perimeter of a rectangle with length {length} and width {width}", {})],
+                                          {"length": r.choice([4, 6, 9, 11]), "width": r.choice([2, 3, 5, 7])})),
+  "sphere_volume": ({"name": "sphere_volume", "description": "Calculate the volume of a sphere.",
+                     "parameters": _obj({"radius": _n("radius of the sphere")}, ["radius"])},
+                    lambda r: _pick(r, [("calculate the volume of a sphere with radius {radius}", {})], {"radius": r.choice([1, 2, 4, 6, 9])})),
+})
+
+# %% ../nbs/40_agentic.ipynb #7ae85266
+TOOL_LIBRARY.update({   # maths and science
+  "solve_quadratic": ({"name": "solve_quadratic", "description": "Find the roots of a quadratic equation ax^2 + bx + c = 0.",
+                       "parameters": _obj({"a": _n("coefficient of x^2"), "b": _n("coefficient of x"), "c": _n("constant term")}, ["a", "b", "c"])},
+                      lambda r: _pick(r, [("solve the quadratic equation with a = {a}, b = {b} and c = {c}", {}),
+                                          ("find the roots of {a}x^2 + {b}x + {c} = 0", {})],
+                                      {"a": r.choice([1, 2, 3]), "b": r.choice([2, 4, 5, 6]), "c": r.choice([1, 3, 4, 8])})),
+  "factorial": ({"name": "factorial", "description": "Compute the factorial of a non-negative integer.",
+                 "parameters": _obj({"n": _i("the integer")}, ["n"])},
+                lambda r: _pick(r, [("compute the factorial of {n}", {}), ("work out {n} factorial", {})], {"n": r.choice([5, 7, 10, 12])})),
+  "greatest_common_divisor": ({"name": "greatest_common_divisor", "description": "Find the greatest common divisor of two integers.",
+                               "parameters": _obj({"a": _i("first integer"), "b": _i("second integer")}, ["a", "b"])},
+                              lambda r: _pick(r, [("find the greatest common divisor of {a} and {b}", {}), ("get the gcd of {a} and {b}", {})],
+                                              {"a": r.choice([12, 36, 48, 84]), "b": r.choice([18, 30, 60, 90])})),
+  "is_prime": ({"name": "is_prime", "description": "Check whether a number is prime.",
+                "parameters": _obj({"number": _i("the number to test")}, ["number"])},
+               lambda r: _pick(r, [("check whether {number} is a prime number", {}), ("tell me if {number} is prime", {})], {"number": r.choice([91, 97, 51, 53, 89])})),
+})
+
+# %% ../nbs/40_agentic.ipynb #159e2776
+TOOL_LIBRARY.update({   # maths and science
+  "compound_interest": ({"name": "compound_interest", "description": "Calculate the compound interest earned on an investment.",
+                         "parameters": _obj({"principal": _n("initial amount"), "rate": _n("annual rate in percent"), "years": _i("number of years")}, ["principal", "rate", "years"])},
+                        lambda r: _pick(r, [("calculate the compound interest on {principal} dollars at {rate}% for {years} years", {})],
+                                        {"principal": r.choice([1000, 2500, 5000]), "rate": r.choice([3, 4, 5]), "years": r.choice([2, 5, 10])})),
+  "body_mass_index": ({"name": "body_mass_index", "description": "Calculate the body mass index from weight and height.",
+                       "parameters": _obj({"weight": _n("weight in kilograms"), "height": _n("height in meters")}, ["weight", "height"])},
+                      lambda r: _pick(r, [("compute the BMI of someone who weighs {weight} kg and is {height} m tall", {})],
+                                      {"weight": r.choice([60, 72, 85]), "height": r.choice([1.6, 1.75, 1.82])})),
+  "kinetic_energy": ({"name": "kinetic_energy", "description": "Calculate the kinetic energy of a moving object.",
+                      "parameters": _obj({"mass": _n("mass in kilograms"), "velocity": _n("speed in m/s")}, ["mass", "velocity"])},
+                     lambda r: _pick(r, [("calculate the kinetic energy of a {mass} kg object moving at {velocity} m/s", {})],
+                                     {"mass": r.choice([2, 5, 10, 70]), "velocity": r.choice([3, 4, 12, 20])})),
+  "average_speed": ({"name": "average_speed", "description": "Calculate average speed from distance and time.",
+                     "parameters": _obj({"distance": _n("distance in km"), "time": _n("time in hours")}, ["distance", "time"])},
+                    lambda r: _pick(r, [("work out the average speed for {distance} km in {time} hours", {})],
+                                    {"distance": r.choice([60, 150, 240]), "time": r.choice([2, 3, 4])})),
+})
+
+# %% ../nbs/40_agentic.ipynb #ff30dc08
+TOOL_LIBRARY.update({   # maths and science
+  "hypotenuse": ({"name": "hypotenuse", "description": "Calculate the hypotenuse of a right triangle from its two legs.",
+                  "parameters": _obj({"a": _n("first leg"), "b": _n("second leg")}, ["a", "b"])},
+                 lambda r: _pick(r, [("find the hypotenuse of a right triangle with legs {a} and {b}", {})], {"a": r.choice([3, 5, 8]), "b": r.choice([4, 12, 15])})),
+  "mean": ({"name": "mean", "description": "Compute the arithmetic mean of a list of numbers.",
+            "parameters": _obj({"numbers": _arr("the numbers")}, ["numbers"])},
+           lambda r: (lambda xs: (r.choice(["compute the average of {} and {}", "find the mean of {} and {}"]).format(", ".join(map(str, xs[:-1])), xs[-1]),
+                                  {"numbers": xs}))(r.sample([2, 4, 7, 9, 13, 20], 3))),
+  "definite_integral": ({"name": "definite_integral", "description": "Compute the definite integral of a function of x between two bounds.",
+                         "parameters": _obj({"function": _s("the function of x"), "lower": _n("lower bound"), "upper": _n("upper bound")}, ["function", "lower", "upper"])},
+                        lambda r: _pick(r, [("integrate {function} from {lower} to {upper}", {}), ("find the integral of {function} between {lower} and {upper}", {})],
+                                        {"function": r.choice(_FUNCS), "lower": r.choice([0, 1]), "upper": r.choice([2, 3, 5])})),
+  "derivative": ({"name": "derivative", "description": "Evaluate the derivative of a function of x at a point.",
+                  "parameters": _obj({"function": _s("the function of x"), "x": _n("the point")}, ["function", "x"])},
+                 lambda r: _pick(r, [("find the derivative of {function} at x = {x}", {})], {"function": r.choice(_FUNCS), "x": r.choice([0, 1, 2])})),
+})
+
 # %% ../nbs/40_agentic.ipynb #111453ca
 def _sentence(r, clauses:list[str]) -> str:
     if len(clauses) == 1:
@@ -696,17 +778,29 @@ def _toolcalls_task(r, category:str):
 
 # %% ../nbs/40_agentic.ipynb #3600cc49
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
+TRAIN_CALLS = ["simple", "multiple", "parallel"]   # the call task of each training pair
+
+def _twin(r, tools:list, calls:list) -> list:
+    "The tools of a twin: as many as `tools`, with each tool `calls` need swapped for one no call needs."
+    need = {c["name"] for c in calls}
+    keep = [t for t in tools if t["name"] not in need]
+    pool = [n for n in TOOL_LIBRARY if n not in need and n not in {t["name"] for t in keep}]
+    out = keep + [TOOL_LIBRARY[n][0] for n in r.sample(pool, len(tools) - len(keep))]
+    r.shuffle(out); return out
 
 def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
-    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default), cycling through the five categories (irrelevance twice in train)."
+    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default): test cycles through the five categories, train is pairs of a call task and its twin."
     if split not in TOOLCALLS_SIZES: raise HaloForgeError(f"toolcalls has splits train and test, not {split!r}")
     n = TOOLCALLS_SIZES[split] if n is None else n
     r = random.Random(seed)
-    cats = CATEGORIES + ["irrelevance"] if split == "train" else CATEGORIES   # training sees more no-call cases
+    def task(q, tools, calls, cat): return tool_sample(q, tools, calls, category=cat, source="toolcalls")
     def make(k):
-        q, tools, calls = _toolcalls_task(r, cats[k % len(cats)])
-        return q, tool_sample(q, tools, calls, category=cats[k % len(cats)], id=f"toolcalls-{split}-{k}", source="toolcalls")
-    return draw_split(make, n, split, 100 * n + 1000)
+        cat = CATEGORIES[k % 5] if split == "test" else TRAIN_CALLS[k % len(TRAIN_CALLS)]
+        q, tools, calls = _toolcalls_task(r, cat)
+        return q, [task(q, tools, calls, cat)] + ([] if split == "test" else [task(q, _twin(r, tools, calls), [], "irrelevance")])
+    out = [s for g in draw_split(make, n if split == "test" else (n + 1) // 2, split, 100 * n + 1000) for s in g][:n]
+    for i, s in enumerate(out): s.meta["id"] = f"toolcalls-{split}-{i}"
+    return out
 
 # %% ../nbs/40_agentic.ipynb #848da923
 BFCL_FILES = {"simple": "simple_python", "multiple": "multiple", "parallel": "parallel", "parallel_multiple": "parallel_multiple",
@@ -844,8 +938,8 @@ def agentic_benchmark(adapter:CausalLMAdapter, verifier:Verifier, samples:Sequen
     return r
 
 # %% ../nbs/40_agentic.ipynb #30336794
-AGENTIC_DEFAULTS = dict(cycles=2, samples_per_prompt=4, temperature=0.8, max_new_tokens=80, keep_percent=0.25,
-                        reward_threshold=0.5, lr=3e-4, lr_decay=0.85, epochs=2, batch_size=4, gen_batch_size=16)
+AGENTIC_DEFAULTS = dict(cycles=1, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
+                        reward_threshold=0.5, lr=3e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=16)
 
 class AgenticRAFTTrainer(RAFTTrainer):
     "RAFT with `ToolCallingVerifier`, tool-offering prompts and the agentic defaults."
@@ -872,6 +966,6 @@ AGENTIC = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0)),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
-    raft_defaults={**AGENTIC_DEFAULTS, "limit": 32, "eval_limit": 20, "sft_warmup": 2.0, "selection": "balanced"},
+    raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 2.0, "selection": "balanced"},
     guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

@@ -68,8 +68,8 @@ def _raft_fields():
 COMMANDS = {
     "train": {**COMMON, **VERIFIER, **_raft_fields(),
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
-              "eval_every": (0, int, "benchmark the held-out set after every K-th RAFT cycle as well, into eval.json under "
-                                     "\"cycles\" (0: only before and after)"),
+              "eval_every": (0, int, "benchmark the held-out set after every K-th RAFT cycle (and after an SFT warm-up) as "
+                                     "well, into eval.json under \"cycles\" (0: only before and after)"),
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
                                           "default: --eval-split of --dataset)"),
@@ -391,8 +391,7 @@ def cmd_train(dom, s):
     if replace: barrier()
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
     cfg.resume = True                                              # from here on the folder holds this run
-    ev_path = out/"eval.json"
-    ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
+    ev_path = out/"eval.json"; ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
     tracker = None
     if s["report_to"] and is_main():
         from halo_forge.explore import TrackerLogger
@@ -425,7 +424,8 @@ def cmd_train(dom, s):
             if tracker: tracker.log_heldout(f"cycle_{k}", {x: v for x, v in r.items() if x != "results"})
     trainer.callbacks.append(measure_cycle); trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
     measure("before", "before training"); measure_guards("before")
-    if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup"); measure("after_warmup", "after SFT warm-up")
+    if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup")
+    if s["sft_warmup"] > 0 and s["eval_every"]: measure("after_warmup", "after SFT warm-up")   # --eval-every: after the warm-up too
     metrics = trainer.run()
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
     measure_guards("after", cycles=cfg.cycles)

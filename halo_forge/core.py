@@ -6,7 +6,7 @@ Docs: https://halo-forge.github.io/halo-forge/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #448c030d
 from __future__ import annotations
-import contextlib, functools, hashlib, inspect, json, math, os, random, shutil, signal, threading, time
+import contextlib, functools, hashlib, inspect, json, math, os, random, shutil, signal, sys, threading, time
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -131,13 +131,16 @@ def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limi
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         with _thread_time_limit(seconds): yield
         return
-    def _raise(signum, frame): raise VerifyTimeout(f"took longer than {seconds:g}s")
-    old = signal.signal(signal.SIGALRM, _raise)
+    def _raise(signum, frame):
+        signal.setitimer(signal.ITIMER_REAL, 0.05)   # Python ignores it inside a callback (a weakref's, in GC): fire again
+        raise VerifyTimeout(f"took longer than {seconds:g}s")
+    old, hook = signal.signal(signal.SIGALRM, _raise), sys.unraisablehook
+    sys.unraisablehook = lambda u: None if isinstance(u.exc_value, VerifyTimeout) else hook(u)   # and would print it
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try: yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGALRM, old); sys.unraisablehook = hook
 
 # %% ../nbs/00_core.ipynb #cdc9d21c
 @patch
