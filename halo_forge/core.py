@@ -131,15 +131,18 @@ def time_limit(seconds:float|None): # seconds allowed; None or <=0 means no limi
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         with _thread_time_limit(seconds): yield
         return
+    done = []
     def _raise(signum, frame):
-        signal.setitimer(signal.ITIMER_REAL, 0.05)   # Python ignores it inside a callback (a weakref's, in GC): fire again
-        raise VerifyTimeout(f"took longer than {seconds:g}s")
+        if not done: raise VerifyTimeout(f"took longer than {seconds:g}s")
+    def _unraised(u):   # raised where Python cannot raise (a weakref's callback, in GC): say nothing, fire again soon
+        if not isinstance(u.exc_value, VerifyTimeout): return hook(u)
+        if not done: signal.setitimer(signal.ITIMER_REAL, 0.05)
     old, hook = signal.signal(signal.SIGALRM, _raise), sys.unraisablehook
-    sys.unraisablehook = lambda u: None if isinstance(u.exc_value, VerifyTimeout) else hook(u)   # and would print it
+    sys.unraisablehook = _unraised
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try: yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        done.append(True); signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old); sys.unraisablehook = hook
 
 # %% ../nbs/00_core.ipynb #cdc9d21c
