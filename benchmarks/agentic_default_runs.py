@@ -14,4 +14,6 @@ def summ(folder, recipe, wall):
             "guard_bfcl": {"before": g["before"]["accuracy"], "after": g["after"]["accuracy"], "after_categories": cat(g["after"]),
                            "difference": g["report"]["difference"]["difference"], "interval": g["report"]["difference"]["interval"]},
             "cycles": [{k: m.get(k) for k in ("cycle", "reward_mean", "pass_rate", "kept", "gen_s", "train_s")} for m in met]}
-print(json.dumps(summ(sys.argv[1], sys.argv[2], sys.argv[3])))
+if len(sys.argv) != 4: sys.exit("usage: python benchmarks/agentic_default_runs.py RUN_FOLDER RECIPE WALL_TIME")
+try: print(json.dumps(summ(sys.argv[1], sys.argv[2], sys.argv[3])))
+except (OSError, KeyError, ValueError) as e: sys.exit(f"{sys.argv[1]} is not a finished agentic train folder with a BFCL guard ({e!r})")

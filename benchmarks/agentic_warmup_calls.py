@@ -12,10 +12,11 @@ from pathlib import Path
 import halo_forge.agentic as A
 from halo_forge.core import load_domain, sft, LoraSettings
 torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
-if len(sys.argv) < 2: sys.exit("usage: python benchmarks/agentic_warmup_calls.py SEED,EPOCHS [SEED,EPOCHS ...]")
+try: configs = [(int(a.split(",")[0]), float(a.split(",")[1])) for a in sys.argv[1:]]
+except (IndexError, ValueError): configs = []
+if not configs: sys.exit("usage: python benchmarks/agentic_warmup_calls.py SEED,EPOCHS [SEED,EPOCHS ...]")
 dom = load_domain("agentic")
-for cfg in sys.argv[1:]:
-    seed, epochs = int(cfg.split(",")[0]), float(cfg.split(",")[1])
+for seed, epochs in configs:
     torch.manual_seed(seed)
     train = dom.samples("toolcalls", "train", 48, {"seed": seed})
     held = dom.samples("toolcalls", "test", 100, {"seed": seed})
