@@ -939,7 +939,7 @@ def agentic_benchmark(adapter:CausalLMAdapter, verifier:Verifier, samples:Sequen
 
 # %% ../nbs/40_agentic.ipynb #30336794
 AGENTIC_DEFAULTS = dict(cycles=1, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
-                        reward_threshold=0.5, lr=3e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=16)
+                        reward_threshold=0.5, lr=1e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=16)
 
 class AgenticRAFTTrainer(RAFTTrainer):
     "RAFT with `ToolCallingVerifier`, tool-offering prompts and the agentic defaults."
@@ -966,6 +966,6 @@ AGENTIC = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0)),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
-    raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 3.0, "selection": "balanced"},
+    raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 4.0, "sft_warmup_lr": 3e-4, "selection": "balanced"},
     guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

@@ -80,6 +80,7 @@ COMMANDS = {
                                        "(tensorboard, wandb, trackio, ...; none by default)"),
               "sft_warmup": (0.0, float, "epochs of SFT on the training prompts' reference answers before RAFT, for a model "
                                           "that never succeeds yet (0: none)"),
+              "sft_warmup_lr": (0.0, float, "learning rate of the SFT warm-up (0: --lr, the cycles' rate)"),
               "guards": (True, bool, "skip the domain's guard sets (what training must not break, measured before and after)"),
               "guard_limit": (None, int, "items per guard set (default: the domain's own)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
@@ -253,14 +254,14 @@ def cmd_benchmark(dom, s):
     return r
 
 # %% ../nbs/02_cli.ipynb #b6c9ab3c
-def _warmup(ad, samples, cfg, epochs, folder):
-    "SFT on the training prompts' reference answers before RAFT, saved once in `folder` (reloaded when resuming)."
+def _warmup(ad, samples, cfg, epochs, folder, lr:float=0.0):
+    "SFT on the training prompts' reference answers before RAFT at `lr` (0: the cycles' `cfg.lr`), saved once in `folder` (reloaded when resuming)."
     from halo_forge.core import LoraSettings
     if (folder/"adapter_model.safetensors").exists(): ad.load_adapter(folder); return
-    st = sft(ad, samples, output=folder, lr=cfg.lr, epochs=epochs, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
+    st = sft(ad, samples, output=folder, lr=lr or cfg.lr, epochs=epochs, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
              seed=cfg.seed, lora=LoraSettings(cfg.lora_r, cfg.lora_alpha, cfg.lora_dropout), progress=cfg.progress,
              info={"stage": "warmup"}, gradient_checkpointing=cfg.gradient_checkpointing)
-    print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, loss {st['train_loss']:.4f}", flush=True)
+    print(f"sft warm-up: {st['examples']} examples, {st['steps']} steps, lr {lr or cfg.lr:g}, loss {st['train_loss']:.4f}", flush=True)
 
 # %% ../nbs/02_cli.ipynb #e68e41ba
 def held_out_set(dom, s) -> tuple[list, dict]:
@@ -379,7 +380,7 @@ def cmd_train(dom, s):
     split, verifier, samples, held_out, held_info, guards = _train_inputs(dom, s)
     cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
     info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
-            "sft_warmup": s["sft_warmup"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
+            "sft_warmup": s["sft_warmup"], "sft_warmup_lr": s["sft_warmup_lr"] or s["lr"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
     out = Path(s["output"])
     replace = s["overwrite"] and artifact_kind(out) == "raft_run"
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
@@ -424,7 +425,7 @@ def cmd_train(dom, s):
             if tracker: tracker.log_heldout(f"cycle_{k}", {x: v for x, v in r.items() if x != "results"})
     trainer.callbacks.append(measure_cycle); trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
     measure("before", "before training"); measure_guards("before")
-    if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup")
+    if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup", s["sft_warmup_lr"])
     if s["sft_warmup"] > 0 and s["eval_every"]: measure("after_warmup", "after SFT warm-up")   # --eval-every: after the warm-up too
     metrics = trainer.run()
     measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
