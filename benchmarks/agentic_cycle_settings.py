@@ -27,10 +27,10 @@ bfcl = A.load_bfcl_mix(50)
 try:
     ad = dom.load_model("smollm2-135m", {}); ad.load_adapter(wu)
     cfg = RAFTConfig(**{**A.AGENTIC_DEFAULTS, "selection": "balanced", "seed": seed, "output": out, "progress": False, **over})
+    t0 = time.time()
+    tr = A.AgenticRAFTTrainer(ad, train, cfg)
+    m = tr.run()   # refuses an OUTPUT that is not a halo-forge run folder of these settings
 except (HaloForgeError, TypeError) as e: sys.exit(f"agentic_cycle_settings.py: {e}")
-t0 = time.time()
-tr = A.AgenticRAFTTrainer(ad, train, cfg)
-m = tr.run()
 res = {"warmup": wu, "seed": seed, **over, "cycle_s": round(time.time() - t0), "kept": [x["kept"] for x in m]}
 for name, ss in (("held", held), ("bfcl", bfcl)):
     r = A.agentic_benchmark(tr.adapter, tr.verifier, ss, max_new_tokens=80, progress=False)
