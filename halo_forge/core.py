@@ -107,16 +107,17 @@ def _async_raise(tid, exc):
 # %% ../nbs/00_core.ipynb #8e23cbda
 @contextlib.contextmanager
 def _thread_time_limit(seconds):
-    tid, lock, state = threading.get_ident(), threading.Lock(), {"done": False, "fired": False}
-    def fire():
+    tid, lock, state = threading.get_ident(), threading.Lock(), {"done": False, "fired": False, "timer": None}
+    def arm(after):
+        state["timer"] = threading.Timer(after, fire); state["timer"].daemon = True; state["timer"].start()
+    def fire():   # raise in the thread, and again every 50 ms until the block ends: a swallowed raise does not end the limit
         with lock:
-            if not state["done"]: state["fired"] = True; _async_raise(tid, VerifyTimeout)
-    timer = threading.Timer(seconds, fire); timer.daemon = True; timer.start()
+            if not state["done"]: state["fired"] = True; _async_raise(tid, VerifyTimeout); arm(0.05)
+    with lock: arm(seconds)
     try: yield
     except VerifyTimeout: raise VerifyTimeout(f"took longer than {seconds:g}s") from None
     finally:
-        with lock: state["done"] = True
-        timer.cancel()
+        with lock: state["done"] = True; state["timer"].cancel()
         if state["fired"]:  # an exception may still be pending for this thread: absorb it here
             try:
                 for _ in range(10_000): pass

@@ -33,8 +33,9 @@ def main(argv=None):
     a = p.parse_args(argv)
     import torch
     from halo_forge import vlm
+    from halo_forge.core import write_json_atomic
     out = Path(a.out); out.mkdir(parents=True, exist_ok=True)
-    rp = out/"recipe.json"; recipe = json.loads(rp.read_text()) if rp.exists() else {}
+    rp = out/"recipe.json"; recipe = read_recipe(rp)
     dev = torch.cuda.get_device_name(0) if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
     if a.stage in ("vision", "all"):
         t = time.time()
@@ -42,26 +43,35 @@ def main(argv=None):
         vlm.save_vision_weights(vision, out)
         recipe["vision_stage"] = {"images": a.images, "epochs": a.epochs, "batch_size": a.batch_size, "lr": a.lr, "seed": a.seed,
                                   "device": dev, "seconds": round(time.time() - t), "held_out_accuracy": acc}
-        rp.write_text(json.dumps(recipe, indent=1))
+        write_json_atomic(rp, recipe)
         print(json.dumps(recipe["vision_stage"], indent=1))
     if a.stage in ("connect", "all"):
         t = time.time()
         rep = vlm.connect_default(out, a.connect_samples, a.connect_align, a.connect_align_lr, a.connect_lr, a.connect_batch_size, seed=a.seed)
-        recipe = json.loads(rp.read_text()) if rp.exists() else {}
+        recipe = read_recipe(rp)
         recipe["connect_stage"] = {"samples": a.connect_samples, "align": a.connect_align, "align_lr": a.connect_align_lr,
                                    "lr": a.connect_lr, "batch_size": a.connect_batch_size, "device": dev,
                                    "seconds": round(time.time() - t), **rep}
-        rp.write_text(json.dumps(recipe, indent=1))
+        write_json_atomic(rp, recipe)
         print(json.dumps(recipe["connect_stage"], indent=1))
     if a.stage == "continue":
         from halo_forge.core import HaloForgeError
         try: continue_stage(a, out, rp, dev)
         except HaloForgeError as e: raise SystemExit(f"build_vlm_default.py: {e}")
 
+def read_recipe(rp):
+    "The recipe so far, or {}; a file that is not a JSON object stops the script with one line (nothing is overwritten)."
+    if not rp.exists(): return {}
+    try: recipe = json.loads(rp.read_text())
+    except (ValueError, UnicodeDecodeError) as e: recipe = e
+    if not isinstance(recipe, dict):
+        raise SystemExit(f"build_vlm_default.py: {rp} is not a JSON object ({recipe}); restore it from git or move it away, then run again")
+    return recipe
+
 def continue_stage(a, out, rp, dev):
     import shutil
     from halo_forge import vlm
-    from halo_forge.core import paired_difference, bootstrap_interval
+    from halo_forge.core import paired_difference, bootstrap_interval, write_json_atomic
     work = Path(a.work)
     if a.rounds < 1: raise SystemExit("build_vlm_default.py: --rounds must be at least 1")
     rounds = vlm.continue_connect(out, work, a.rounds, a.round_samples, a.connect_align, a.connect_align_lr, a.connect_lr,
@@ -81,11 +91,11 @@ def continue_stage(a, out, rp, dev):
     elif a.ship:
         for f in ("connector.safetensors", "connector_config.json"):
             shutil.copyfile(last/f, out/f".{f}.tmp"); os.replace(out/f".{f}.tmp", out/f)
-        recipe = json.loads(rp.read_text()) if rp.exists() else {}
+        recipe = read_recipe(rp)
         recipe["continue_stage"] = {"device": dev, "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
                                     "rounds": rounds, "seconds": sum(r["seconds"] for r in rounds), **report}
         recipe["continue_stage"]["settings"].pop("start", None)
-        rp.write_text(json.dumps(recipe, indent=1))
+        write_json_atomic(rp, recipe)
         print(f"shipped {last} into {out}")
 
 if __name__ == "__main__": main()
