@@ -1,7 +1,8 @@
 """The agentic default run with near-miss twins: each training pair's no-call twin swaps the tool its call needs for
 another tool *of the same family* (everyday tools for everyday ones, maths and science for maths and science), the
-way BFCL's *irrelevance* rows offer a tool close to the request but not right for it. Today's twins draw the swap
-from the whole library. Runs `halo-forge agentic train --seed SEED --output OUTPUT` in-process with that one change,
+way BFCL's *irrelevance* rows offer a tool close to the request but not right for it. The code's *swap* twins draw the
+swap from the whole library. Measured (seed 0) when every twin was a swap twin; with today's `TRAIN_TWINS` the change
+reaches only the swap twins. Runs `halo-forge agentic train --seed SEED --output OUTPUT` in-process with that one change,
 then greedy accuracy on the first 100 `bfcl_irrelevance` rows (80 tokens, as the run measures).
 
     python benchmarks/agentic_near_miss.py SEED OUTPUT

@@ -17,7 +17,7 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
-           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'BFCL_FILES', 'XLAM_REPO',
+           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'BFCL_FILES', 'XLAM_REPO',
            'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block', 'parse_tool_calls', 'json_type',
            'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls',
            'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter',
@@ -779,6 +779,9 @@ def _toolcalls_task(r, category:str):
 # %% ../nbs/40_agentic.ipynb #3600cc49
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
 TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
+TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, explain, missing; measured below)
+_EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
+            "Describe in words how you {}.", "Teach me the idea behind how to {}."]
 
 def _twin(r, tools:list, calls:list) -> list:
     "The tools of a twin: as many as `tools`, with each tool `calls` need swapped for one no call needs."
@@ -788,8 +791,19 @@ def _twin(r, tools:list, calls:list) -> list:
     out = keep + [TOOL_LIBRARY[n][0] for n in r.sample(pool, len(tools) - len(keep))]
     r.shuffle(out); return out
 
+def _no_call_twin(r, kind:str, query:str, tools:list, calls:list) -> tuple[str, list]:
+    """The request and tools of a call task's no-call twin of `kind`: *swap* keeps the request and swaps the tools it needs
+    (`_twin`); *explain* keeps the tools and asks to explain the needed tool's task in words; *missing* keeps the tools and
+    asks for that task without the values its call needs."""
+    d = TOOL_LIBRARY[calls[0]["name"]][0]["description"].rstrip(".")
+    d = d[0].lower() + d[1:]
+    if kind == "swap": return query, _twin(r, tools, calls)
+    if kind == "explain": return r.choice(_EXPLAIN).format(d), tools
+    if kind == "missing": return _sentence(r, [d]), tools
+    raise HaloForgeError(f"a twin is swap, explain or missing, not {kind!r}")
+
 def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
-    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default): test cycles through the five categories, train is pairs of a call task and its twin."
+    "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default): test cycles through the five categories, train is pairs of a call task and its no-call twin."
     if split not in TOOLCALLS_SIZES: raise HaloForgeError(f"toolcalls has splits train and test, not {split!r}")
     n = TOOLCALLS_SIZES[split] if n is None else n
     r = random.Random(seed)
@@ -797,7 +811,9 @@ def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sampl
     def make(k):
         cat = CATEGORIES[k % 5] if split == "test" else TRAIN_CALLS[k % len(TRAIN_CALLS)]
         q, tools, calls = _toolcalls_task(r, cat)
-        return q, [task(q, tools, calls, cat)] + ([] if split == "test" else [task(q, _twin(r, tools, calls), [], "irrelevance")])
+        if split == "test": return q, [task(q, tools, calls, cat)]
+        tq, ttools = _no_call_twin(r, TRAIN_TWINS[k % len(TRAIN_TWINS)], q, tools, calls)
+        return q, [task(q, tools, calls, cat), task(tq, ttools, [], "irrelevance")]
     out = [s for g in draw_split(make, n if split == "test" else (n + 1) // 2, split, 100 * n + 1000) for s in g][:n]
     for i, s in enumerate(out): s.meta["id"] = f"toolcalls-{split}-{i}"
     return out
