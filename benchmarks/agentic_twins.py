@@ -1,20 +1,42 @@
 """The agentic default run with other no-call twins: `halo-forge agentic train --seed SEED --output OUTPUT` in-process
-with `agentic.TRAIN_TWINS` set to KINDS (comma-separated, taken in turn: swap, explain, missing; see `_no_call_twin`),
-then greedy accuracy on the first 100 `bfcl_irrelevance` rows (80 tokens, as the run measures).
+with `agentic.TRAIN_TWINS` set to KINDS (comma-separated, taken in turn), then greedy accuracy on the first 100
+`bfcl_irrelevance` rows (80 tokens, as the run measures).
 
-    python benchmarks/agentic_twins.py SEED OUTPUT KINDS      # e.g. 0 /tmp/tw swap,explain (the default)
+KINDS are the package's (`_no_call_twin`: swap, explain, missing) and one kept here, *near*: a near-miss swap twin, whose
+swapped-in tool is of the family of the tool it replaces (everyday tools for everyday ones, maths and science for maths
+and science), the way BFCL's *irrelevance* rows offer a tool close to the request but not right for it. *swap* draws
+from the whole library. A near twin makes the same random draws as a swap twin would, so the tasks differ only there.
+
+    python benchmarks/agentic_twins.py SEED OUTPUT KINDS      # e.g. 0 /tmp/tw swap,explain (the default: swap)
 
 Appends one JSON line to benchmarks/agentic_twins.jsonl.
 """
 import json, sys, time
 from pathlib import Path
-KINDS = {"swap", "explain", "missing"}
+KINDS = {"swap", "explain", "missing", "near"}
 if len(sys.argv) != 4 or not sys.argv[1].isdigit() or not set(sys.argv[3].split(",")) <= KINDS:
-    sys.exit("usage: python benchmarks/agentic_twins.py SEED OUTPUT KINDS (KINDS: comma-separated swap, explain, missing)")
+    sys.exit("usage: python benchmarks/agentic_twins.py SEED OUTPUT KINDS (KINDS: comma-separated swap, explain, missing, near)")
 seed, out, kinds = sys.argv[1], Path(sys.argv[2]), sys.argv[3].split(",")
 import halo_forge.agentic as A
 from halo_forge.cli import main
 
+names = list(A.TOOL_LIBRARY)
+FAMILY = {n: "everyday" if i < names.index("triangle_area") else "maths" for i, n in enumerate(names)}
+
+def near_twin(r, tools, calls):
+    "As `agentic._twin`, but each swapped-in tool is of the family of the tool it replaces."
+    need = [c["name"] for c in calls]
+    keep = [t for t in tools if t["name"] not in set(need)]
+    taken = set(need) | {t["name"] for t in keep}
+    out_ = list(keep)
+    for n in [t["name"] for t in tools if t["name"] in set(need)]:
+        m = r.choice([m for m in names if FAMILY[m] == FAMILY[n] and m not in taken])
+        taken.add(m); out_.append(A.TOOL_LIBRARY[m][0])
+    r.shuffle(out_); return out_
+
+package_twin = A._no_call_twin
+A._no_call_twin = lambda r, kind, query, tools, calls: ((query, near_twin(r, tools, calls)) if kind == "near"
+                                                        else package_twin(r, kind, query, tools, calls))
 A.TRAIN_TWINS = kinds
 t = time.time()
 try: main(["agentic", "train", "--seed", seed, "--output", str(out)])
