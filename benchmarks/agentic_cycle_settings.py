@@ -5,7 +5,9 @@ per category. Before training every seed scores 0.20 on both (it never calls a t
 
     python benchmarks/agentic_cycle_settings.py WARMUP_FOLDER SEED OUTPUT [setting=value ...]
 
-e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4`. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
+e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4`. Two settings are not the cycle's: `twins=swap,explain` builds the
+training tasks with those `TRAIN_TWINS` (as the run whose warm-up it is did), and `guard=irr100` scores the first 100
+BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
 """
 import json, os, sys, time, torch
 from pathlib import Path
@@ -15,15 +17,19 @@ from halo_forge.core import load_domain, RAFTConfig, HaloForgeError
 torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
 wu, seed, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def value(k, v):
-    if k == "selection": return v
+    if k in ("selection", "guard"): return v
+    if k == "twins": return v.split(",")
     try: return int(v)
     except ValueError: return float(v)
 try: over = {k: value(k, v) for k, v in (a.split("=", 1) for a in sys.argv[4:])}
 except ValueError: sys.exit("settings are name=number (or selection=NAME), e.g. lr=1e-4")
+twins, guard = over.pop("twins", None), over.pop("guard", "mix")
+if guard not in ("mix", "irr100"): sys.exit("guard is mix (the 50-row BFCL guard) or irr100 (the first 100 irrelevance rows)")
+if twins: A.TRAIN_TWINS = twins
 dom = load_domain("agentic")
 train = dom.samples("toolcalls", "train", 48, {"seed": seed})
 held = dom.samples("toolcalls", "test", 100, {"seed": seed})
-bfcl = A.load_bfcl_mix(50)
+bfcl = A.load_bfcl_mix(50) if guard == "mix" else A.load_bfcl("irrelevance", 100)
 try:
     ad = dom.load_model("smollm2-135m", {}); ad.load_adapter(wu)
     cfg = RAFTConfig(**{**A.AGENTIC_DEFAULTS, "selection": "balanced", "seed": seed, "output": out, "progress": False, **over})
@@ -31,9 +37,9 @@ try:
     tr = A.AgenticRAFTTrainer(ad, train, cfg)
     m = tr.run()   # refuses an OUTPUT that is not a halo-forge run folder of these settings
 except (HaloForgeError, TypeError) as e: sys.exit(f"agentic_cycle_settings.py: {e}")
-res = {"warmup": wu, "seed": seed, **over, "cycle_s": round(time.time() - t0), "kept": [x["kept"] for x in m]}
-for name, ss in (("held", held), ("bfcl", bfcl)):
+res = {"warmup": wu, "seed": seed, **({"twins": twins} if twins else {}), **over, "cycle_s": round(time.time() - t0), "kept": [x["kept"] for x in m]}
+for name, ss in (("held", held), ("bfcl" if guard == "mix" else "irr100", bfcl)):
     r = A.agentic_benchmark(tr.adapter, tr.verifier, ss, max_new_tokens=80, progress=False)
-    res[name] = {"acc": r["accuracy"], **{c: round(v["accuracy"], 2) for c, v in r["categories"].items()}}
+    res[name] = {"acc": r["accuracy"], "ci": r["accuracy_ci"], **{c: round(v["accuracy"], 2) for c, v in r["categories"].items()}}
 print(json.dumps(res), flush=True)
 open(Path(__file__).with_suffix(".jsonl"), "a").write(json.dumps(res) + "\n")
