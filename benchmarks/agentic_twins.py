@@ -7,16 +7,18 @@ swapped-in tool is of the family of the tool it replaces (everyday tools for eve
 and science), the way BFCL's *irrelevance* rows offer a tool close to the request but not right for it. *swap* draws
 from the whole library. A near twin makes the same random draws as a swap twin would, so the tasks differ only there.
 
-    python benchmarks/agentic_twins.py SEED OUTPUT KINDS      # e.g. 0 /tmp/tw swap,explain (the default: swap)
+    python benchmarks/agentic_twins.py SEED OUTPUT KINDS [TRAIN_OPTION ...]   # e.g. 0 /tmp/tw swap,explain --cycles 2
+
+(the default: swap); any TRAIN_OPTION goes to `agentic train` as it is.
 
 Appends one JSON line to benchmarks/agentic_twins.jsonl.
 """
 import json, sys, time
 from pathlib import Path
 KINDS = {"swap", "explain", "missing", "near"}
-if len(sys.argv) != 4 or not sys.argv[1].isdigit() or not set(sys.argv[3].split(",")) <= KINDS:
-    sys.exit("usage: python benchmarks/agentic_twins.py SEED OUTPUT KINDS (KINDS: comma-separated swap, explain, missing, near)")
-seed, out, kinds = sys.argv[1], Path(sys.argv[2]), sys.argv[3].split(",")
+if len(sys.argv) < 4 or not sys.argv[1].isdigit() or not set(sys.argv[3].split(",")) <= KINDS:
+    sys.exit("usage: python benchmarks/agentic_twins.py SEED OUTPUT KINDS [TRAIN_OPTION ...] (KINDS: comma-separated swap, explain, missing, near)")
+seed, out, kinds, options = sys.argv[1], Path(sys.argv[2]), sys.argv[3].split(","), sys.argv[4:]
 import halo_forge.agentic as A
 from halo_forge.cli import main
 
@@ -39,7 +41,7 @@ A._no_call_twin = lambda r, kind, query, tools, calls: ((query, near_twin(r, too
                                                         else package_twin(r, kind, query, tools, calls))
 A.TRAIN_TWINS = kinds
 t = time.time()
-try: main(["agentic", "train", "--seed", seed, "--output", str(out)])
+try: main(["agentic", "train", "--seed", seed, "--output", str(out), *options])
 except SystemExit as e:
     if e.code not in (0, None): raise
 wall = round(time.time() - t)
@@ -48,7 +50,7 @@ main(["agentic", "benchmark", "--model", str(out/"final"), "--dataset", "bfcl_ir
       "--max-new-tokens", "80", "--output", str(irr), "--no-progress"])
 ev, b = json.loads((out/"eval.json").read_text()), json.loads(irr.read_text())
 g = ev["guards"]["bfcl"]
-row = {"twins": kinds, "seed": int(seed), "wall_s": wall,
+row = {"twins": kinds, **({"options": options} if options else {}), "seed": int(seed), "wall_s": wall,
        "held_out": {"before": ev["before"]["accuracy"], "after": ev["after"]["accuracy"], "difference": ev["difference"]["difference"],
                     "interval": ev["difference"]["interval"],
                     "after_categories": {c: round(x["accuracy"], 3) for c, x in ev["after"]["categories"].items()}},
