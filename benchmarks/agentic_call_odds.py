@@ -14,10 +14,11 @@ import halo_forge.agentic as A
 from halo_forge.core import load_domain, HaloForgeError
 torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
 dom = load_domain("agentic")
-try: ad = dom.load_model(sys.argv[1], {})
+try:
+    ad = dom.load_model(sys.argv[1], {})
+    held = dom.samples("toolcalls", "test", 100, {"seed": int(sys.argv[2])})
+    sets = {"held": held, "bfcl_irrelevance": A.load_bfcl("irrelevance", 100), "bfcl_call": A.load_bfcl("simple", 30) + A.load_bfcl("multiple", 30)}
 except HaloForgeError as e: sys.exit(f"agentic_call_odds.py: {e}")
-held = dom.samples("toolcalls", "test", 100, {"seed": int(sys.argv[2])})
-sets = {"held": held, "bfcl_irrelevance": A.load_bfcl("irrelevance", 100), "bfcl_call": A.load_bfcl("simple", 30) + A.load_bfcl("multiple", 30)}
 tok = ad.tokenizer; pre = tok("<tool_call>", add_special_tokens=False).input_ids
 ad.model.eval()
 def p_call(s):
