@@ -82,7 +82,9 @@ COMMANDS = {
                                           "that never succeeds yet (0: none)"),
               "sft_warmup_lr": (0.0, float, "learning rate of the SFT warm-up (0: --lr, the cycles' rate)"),
               "guards": (True, bool, "skip the domain's guard sets (what training must not break, measured before and after)"),
-              "guard_limit": (None, int, "items per guard set (default: the domain's own)")},
+              "guard_limit": (None, int, "items per guard set (default: the domain's own)"),
+              "eval_batch_size": (0, int, "prompts per generate call of the held-out and guard measurements, one greedy "
+                                          "answer each (0: --gen-batch-size)")},
     "sft": {**COMMON, "lr": (2e-4, float, "learning rate"), "epochs": (1.0, float, "passes over the data"),
             "gradient_checkpointing": (False, bool, "recompute activations in the backward pass: less memory, slower"),
             "batch_size": (8, int, "batch size"), "grad_accum": (1, int, "gradient accumulation"), **LORA},
@@ -401,7 +403,7 @@ def cmd_train(dom, s):
     def measured(store, stage, items, **facts):   # a benchmark of `items`, once per stage (a resumed run reuses eval.json)
         if stage not in store or any(store[stage].get(k) != v for k, v in facts.items()):
             r = (dom.benchmark or benchmark)(trainer.adapter, trainer.verifier, items, max_new_tokens=cfg.max_new_tokens,
-                                             batch_size=cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
+                                             batch_size=s["eval_batch_size"] or cfg.gen_batch_size, progress=cfg.progress, workers=cfg.verify_workers)
             store[stage] = {**r, **facts}
             if is_main(): write_json_atomic(ev_path, ev)
         return store[stage]

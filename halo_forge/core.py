@@ -778,7 +778,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "lora_alpha": (lambda v: v > 0, "above 0"), "lora_dropout": (lambda v: 0 <= v < 1, "0 or more and below 1"),
     "verify_workers": (lambda v: v >= 0, "0 or more"), "verify_timeout": (lambda v: v > 0, "above 0"),
     "seed": (lambda v: v >= 0, "0 or more"), "limit": (lambda v: v >= 1, "at least 1"),
-    "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "keep_checkpoints": (lambda v: v >= 0, "0 or more (0: all)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
+    "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "eval_batch_size": (lambda v: v >= 0, "0 or more (0: --gen-batch-size)"), "keep_checkpoints": (lambda v: v >= 0, "0 or more (0: all)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
     "sft_warmup_lr": (lambda v: v >= 0, "0 or more (0: --lr)"),
     "replay": (lambda v: v >= 0, "0 or more (a share of the kept set; 0: no replay)"),
     "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
