@@ -6,7 +6,7 @@ per category. Before training every seed scores 0.20 on both (it never calls a t
     python benchmarks/agentic_cycle_settings.py WARMUP_FOLDER SEED OUTPUT [setting=value ...]
 
 e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4`. Two settings are not the cycle's: `twins=swap,explain` builds the
-training tasks with those `TRAIN_TWINS` (as the run whose warm-up it is did), and `guard=irr100` scores the first 100
+training tasks with those twins (`--twins`, as the run whose warm-up it is did), and `guard=irr100` scores the first 100
 BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
 """
 import json, os, sys, time, torch
@@ -26,9 +26,8 @@ except ValueError: sys.exit("settings are name=number (or selection=, guard=, tw
 twins, guard = over.pop("twins", None), over.pop("guard", "mix")
 if guard not in ("mix", "irr100"): sys.exit("guard is mix (the 50-row BFCL guard) or irr100 (the first 100 irrelevance rows)")
 if twins and not set(twins) <= {"swap", "explain", "missing"}: sys.exit("twins are comma-separated swap, explain, missing")
-if twins: A.TRAIN_TWINS = twins
 dom = load_domain("agentic")
-train = dom.samples("toolcalls", "train", 48, {"seed": seed})
+train = dom.samples("toolcalls", "train", 48, {"seed": seed, "twins": twins})
 held = dom.samples("toolcalls", "test", 100, {"seed": seed})
 bfcl = A.load_bfcl_mix(50) if guard == "mix" else A.load_bfcl("irrelevance", 100)
 try:

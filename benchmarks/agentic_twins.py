@@ -1,5 +1,5 @@
-"""The agentic default run with other no-call twins: `halo-forge agentic train --seed SEED --output OUTPUT` in-process
-with `agentic.TRAIN_TWINS` set to KINDS (comma-separated, taken in turn), then greedy accuracy on the first 100
+"""The agentic default run with other no-call twins: `halo-forge agentic train --seed SEED --output OUTPUT --twins KINDS`
+in-process (KINDS comma-separated, taken in turn), then greedy accuracy on the first 100
 `bfcl_irrelevance` rows (80 tokens, as the run measures).
 
 KINDS are the package's (`_no_call_twin`: swap, explain, missing) and one kept here, *near*: a near-miss swap twin, whose
@@ -39,9 +39,9 @@ def near_twin(r, tools, calls):
 package_twin = A._no_call_twin
 A._no_call_twin = lambda r, kind, query, tools, calls: ((query, near_twin(r, tools, calls)) if kind == "near"
                                                         else package_twin(r, kind, query, tools, calls))
-A.TRAIN_TWINS = kinds
+A.TWIN_KINDS = (*A.TWIN_KINDS, "near")
 t = time.time()
-try: main(["agentic", "train", "--seed", seed, "--output", str(out), *options])
+try: main(["agentic", "train", "--seed", seed, "--output", str(out), "--twins", ",".join(kinds), *options])
 except SystemExit as e:
     if e.code not in (0, None): raise
 wall = round(time.time() - t)

@@ -17,13 +17,14 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
-           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'BFCL_FILES', 'XLAM_REPO',
-           'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block', 'parse_tool_calls', 'json_type',
-           'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem', 'values_equal', 'expected_calls',
-           'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter', 'ToolCallingAdapter',
-           'tool_adapter', 'call_category', 'tool_sample', 'toolcall_tasks', 'bfcl_data_dir', 'load_bfcl',
-           'load_bfcl_mix', 'xlam_row', 'bfcl_row', 'tool_row_sample', 'convert_tool_rows', 'load_xlam_rows',
-           'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark', 'AgenticRAFTTrainer']
+           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'TWIN_KINDS', 'BFCL_FILES',
+           'XLAM_REPO', 'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block', 'parse_tool_calls',
+           'json_type', 'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem', 'values_equal',
+           'expected_calls', 'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter',
+           'ToolCallingAdapter', 'tool_adapter', 'call_category', 'tool_sample', 'twin_kinds', 'toolcall_tasks',
+           'bfcl_data_dir', 'load_bfcl', 'load_bfcl_mix', 'xlam_row', 'bfcl_row', 'tool_row_sample',
+           'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark',
+           'AgenticRAFTTrainer']
 
 # %% ../nbs/40_agentic.ipynb #524af743
 MAX_CALL_CHARS = 100_000  # a <tool_call> block longer than this is not parsed ("too large")
@@ -779,7 +780,7 @@ def _toolcalls_task(r, category:str):
 # %% ../nbs/40_agentic.ipynb #3600cc49
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
 TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
-TRAIN_TWINS = ["swap", "explain", "swap"]   # the no-call twin of each pair, in turn (`_no_call_twin`: swap, explain, missing; measured below)
+TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, explain, missing; measured below)
 _EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
             "Describe in words how you {}.", "Teach me the idea behind how to {}."]
 
@@ -802,17 +803,27 @@ def _no_call_twin(r, kind:str, query:str, tools:list, calls:list) -> tuple[str, 
     if kind == "missing": return _sentence(r, [d]), tools
     raise HaloForgeError(f"a twin is swap, explain or missing, not {kind!r}")
 
-def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0) -> list[Sample]:
+TWIN_KINDS = ("swap", "explain", "missing")
+
+def twin_kinds(twins:str|Sequence[str]|None) -> list[str]:
+    "The no-call twin kinds of `twins` (a list, or a comma-separated string such as `\"swap,explain,swap\"`; None or empty: `TRAIN_TWINS`)."
+    kinds = [t.strip() for t in (twins.split(",") if isinstance(twins, str) else twins or []) if t.strip()] or list(TRAIN_TWINS)
+    if bad := [k for k in kinds if k not in TWIN_KINDS]:
+        raise HaloForgeError(f"a twin is swap, explain or missing, not {bad[0]!r} (e.g. --twins swap,explain,swap)")
+    return kinds
+
+def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0,
+                   twins:str|Sequence[str]|None=None) -> list[Sample]: # the train pairs' no-call twins, in turn (default `TRAIN_TWINS`)
     "`n` generated tool-calling tasks of `split` (train 64 / test 100 by default): test cycles through the five categories, train is pairs of a call task and its no-call twin."
     if split not in TOOLCALLS_SIZES: raise HaloForgeError(f"toolcalls has splits train and test, not {split!r}")
-    n = TOOLCALLS_SIZES[split] if n is None else n
+    n, twins = TOOLCALLS_SIZES[split] if n is None else n, twin_kinds(twins)
     r = random.Random(seed)
     def task(q, tools, calls, cat): return tool_sample(q, tools, calls, category=cat, source="toolcalls")
     def make(k):
         cat = CATEGORIES[k % 5] if split == "test" else TRAIN_CALLS[k % len(TRAIN_CALLS)]
         q, tools, calls = _toolcalls_task(r, cat)
         if split == "test": return q, [task(q, tools, calls, cat)]
-        tq, ttools = _no_call_twin(r, TRAIN_TWINS[k % len(TRAIN_TWINS)], q, tools, calls)
+        tq, ttools = _no_call_twin(r, twins[k % len(twins)], q, tools, calls)
         return q, [task(q, tools, calls, cat), task(tq, ttools, [], "irrelevance")]
     out = [s for g in draw_split(make, n if split == "test" else (n + 1) // 2, split, 100 * n + 1000) for s in g][:n]
     for i, s in enumerate(out): s.meta["id"] = f"toolcalls-{split}-{i}"
@@ -910,13 +921,14 @@ def xlam_split(rows:Sequence[dict], split:str) -> Sequence[dict]:
     return [r for r in rows if _xlam_part(r, split)]
 
 # %% ../nbs/40_agentic.ipynb #266864f1
-def load_agentic(name:str, split:str="train", limit:int|None=None, seed:int=0, rows:Sequence[dict]|None=None) -> Sequence[Sample]:
+def load_agentic(name:str, split:str="train", limit:int|None=None, seed:int=0, rows:Sequence[dict]|None=None,
+                 twins:str|Sequence[str]|None=None) -> Sequence[Sample]:
     "Samples of an agentic dataset: `toolcalls`, `bfcl`, `bfcl_<category>`, `xlam`, `xlam_sft`, or a local file."
     p = Path(name).expanduser()
     if p.exists():
         if p.is_dir(): raise HaloForgeError(f"{name} is a folder; pass a .jsonl or .json file")
         return convert_tool_rows(local_rows(p), str(p), limit)
-    if name == "toolcalls": return toolcall_tasks(split, limit, seed)
+    if name == "toolcalls": return toolcall_tasks(split, limit, seed, twins)
     if name == "bfcl" or name.removeprefix("bfcl_") in BFCL_FILES and name.startswith("bfcl_"):
         if split not in ("test", None): raise HaloForgeError(f"{name} is evaluation data with only a test split; train on toolcalls, xlam or a local file")
         return load_bfcl_mix(limit) if name == "bfcl" else load_bfcl(name.removeprefix("bfcl_"), limit)
@@ -954,8 +966,8 @@ def agentic_benchmark(adapter:CausalLMAdapter, verifier:Verifier, samples:Sequen
     return r
 
 # %% ../nbs/40_agentic.ipynb #30336794
-AGENTIC_DEFAULTS = dict(cycles=2, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
-                        reward_threshold=0.5, lr=5e-5, lr_decay=0.85, epochs=1, batch_size=1, grad_accum=4, gen_batch_size=16)
+AGENTIC_DEFAULTS = dict(cycles=1, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
+                        reward_threshold=0.5, lr=1e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=16)
 
 class AgenticRAFTTrainer(RAFTTrainer):
     "RAFT with `ToolCallingVerifier`, tool-offering prompts and the agentic defaults."
@@ -979,10 +991,11 @@ AGENTIC = register_domain(Domain(
               "xlam_sft": "the xlam train rows with their calls as SFT targets",
               "PATH": "a local .jsonl/.json file of xLAM-shaped rows (query, tools, answers) or BFCL rows with ground_truth"},
     load_model=_load_agentic_model,
-    load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0)),
+    load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0), twins=settings.get("twins")),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
     raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 4.0, "sft_warmup_lr": 3e-4, "selection": "balanced",
                    "eval_batch_size": 32},
+    extra_settings={"twins": (",".join(TRAIN_TWINS), "no-call twins of the toolcalls training pairs, in turn, comma-separated: swap, explain, missing")},
     guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))

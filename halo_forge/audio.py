@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import torch
 from fastcore.basics import patch
-from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig,
+from .core import (HaloForgeError, Sample, VerifyResult, Verifier, ModelAdapter, LoraSettings, RAFTConfig, kept_rng,
                              RAFTTrainer, Domain, register_domain, atomic_dir, merged_lora, hash_split, read_rows, progress_bar, load_hub_dataset, confine_media,
                              local_rows, hub_rows, LazySamples, ratio_interval)
 from functools import partial
@@ -526,7 +526,7 @@ def generate(self:WhisperAdapter, samples, n=1, temperature=0.7, top_p=0.95, max
     "`n` transcripts per sample (its clip is `sample.media`); an unreadable clip gives empty transcripts and `meta['audio_error']`."
     batches = [list(range(i, min(i + batch_size, len(samples)))) for i in range(0, len(samples), batch_size)]
     out = [None] * len(samples)
-    with merged_lora(self):
+    with merged_lora(self), kept_rng(seed is not None):
         for idx in progress_bar(batches, "generate", progress):
             audios, ok = {}, []
             for i in idx:

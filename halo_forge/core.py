@@ -20,10 +20,10 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTI
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
            'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
            'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'chunked_cache',
-           'sample_next', 'decode', 'turn_end_ids', 'coerce_setting', 'check_setting', 'RAFTConfig', 'load_config_file',
-           'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'balance_kept', 'select',
-           'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file', 'read_rows',
-           'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats', 'plot_rewards', 'sample_key',
+           'sample_next', 'decode', 'kept_rng', 'turn_end_ids', 'coerce_setting', 'check_setting', 'RAFTConfig',
+           'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'balance_kept',
+           'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file',
+           'read_rows', 'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats', 'plot_rewards', 'sample_key',
            'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
            'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints',
            'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark',
@@ -696,6 +696,13 @@ def _generate_batch(self:CausalLMAdapter, texts, n, temperature, top_p, max_new_
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
 # %% ../nbs/00_core.ipynb #205a5642
+@contextlib.contextmanager
+def kept_rng(active:bool=True):
+    "Put torch's global random state (CPU and CUDA) back as it was on leaving, so seeded sampling inside leaves what a caller draws next alone."
+    import torch
+    if not active: yield; return
+    with torch.random.fork_rng(devices=list(range(torch.cuda.device_count())) if torch.cuda.is_available() else []): yield
+
 @patch
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
              batch_size=16, seed=None, progress=False, on_batch=None,
@@ -708,7 +715,7 @@ def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     eos = self.model.generation_config.eos_token_id
     eos = torch.tensor([] if eos is None else eos, dtype=torch.long).reshape(-1)
     out, meters = [None]*len(texts), []
-    with merged_lora(self), generation_dtype(self.model, dtype or self.gen_dtype):
+    with merged_lora(self), generation_dtype(self.model, dtype or self.gen_dtype), kept_rng(seed is not None):
         for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
             meter = EntropyMeter(temperature, eos) if temperature > 0 else None   # greedy samples nothing

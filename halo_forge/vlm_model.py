@@ -8,7 +8,7 @@ Docs: https://halo-forge.github.io/halo-forge/vlm_model.html.md"""
 from __future__ import annotations
 import torch
 from fastcore.basics import patch
-from .core import Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, progress_bar, turn_end_ids
+from .core import Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, kept_rng, progress_bar, turn_end_ids
 from .vlm_data import load_image, question_text
 
 # %% auto #0
@@ -149,7 +149,7 @@ def generate(self:VisionLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
     out = [None]*len(samples)
     batches = [list(range(i, min(i + batch_size, len(samples)))) for i in range(0, len(samples), batch_size)]
     kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
-    with merged_lora(self):
+    with merged_lora(self), kept_rng(seed is not None):
         for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
             res = self._generate_batch([texts[i] for i in idx], [load_image(samples[i].media) for i in idx], n, max_new_tokens, kw)
