@@ -20,16 +20,17 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTI
            'check_failures', 'LoraSettings', 'ModelAdapter', 'is_quantized', 'LazyExamples', 'artifact_kind',
            'claim_target', 'mark_json', 'atomic_dir', 'CausalLMAdapter', 'tiny_tokenizer', 'tiny_causal_lm',
            'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'chunked_cache',
-           'sample_next', 'decode', 'kept_rng', 'turn_end_ids', 'coerce_setting', 'check_setting', 'RAFTConfig',
-           'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags', 'balance_kept',
-           'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic', 'atomic_file',
-           'read_rows', 'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats', 'plot_rewards', 'sample_key',
-           'data_fingerprint', 'overlap', 'describe_verifier', 'environment', 'run_manifest', 'manifest_diff', 'world',
-           'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints',
-           'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval', 'paired_ratio_difference', 'benchmark',
-           'Domain', 'register_domain', 'domain_index', 'load_domain', 'load_domains', 'import_object',
-           'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column', 'hub_streaming', 'is_streaming',
-           'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset', 'hub_rows']
+           'sample_next', 'decode', 'kept_rng', 'seeded_rng', 'turn_end_ids', 'coerce_setting', 'check_setting',
+           'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags',
+           'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic',
+           'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats',
+           'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment',
+           'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer',
+           'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval',
+           'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain',
+           'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column',
+           'hub_streaming', 'is_streaming', 'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset',
+           'hub_rows']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -702,6 +703,12 @@ def kept_rng(active:bool=True):
     import torch
     if not active: yield; return
     with torch.random.fork_rng(devices=list(range(torch.cuda.device_count())) if torch.cuda.is_available() else []): yield
+
+@contextlib.contextmanager
+def seeded_rng(seed:int):
+    "Inside, torch draws from `seed` (CPU and CUDA); on leaving, the global random state is as it was (`kept_rng`)."
+    import torch
+    with kept_rng(): torch.manual_seed(seed); yield
 
 @patch
 def generate(self:CausalLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, max_new_tokens=256,
@@ -1560,7 +1567,7 @@ def run(self:RAFTTrainer) -> list[dict]:
         self.adapter.load_adapter(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
-    self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))
+    with seeded_rng(c.seed): self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))   # its random start: the seed's alone
     for cb in self.on_resume if start > 0 else []: cb(start)
     for cycle in range(start, c.cycles):
         metrics.append(self.run_cycle(cycle))
@@ -1593,7 +1600,7 @@ def sft(adapter:ModelAdapter, samples:Sequence[Sample],
     if not len(samples): raise HaloForgeError("no SFT samples: the dataset is empty (check --dataset and --limit)")
     examples = LazyExamples(samples, lambda s: adapter.training_example(s, str(target(s))))   # made batch by batch
     if not len(examples): raise HaloForgeError("every SFT target is longer than the model's max_length: nothing to train on")
-    adapter.enable_lora(lora)
+    with seeded_rng(seed): adapter.enable_lora(lora)   # a new adapter's random start depends on the seed alone
     stats = adapter.train(examples, lr=lr, epochs=epochs, batch_size=batch_size, grad_accum=grad_accum, seed=seed, progress=progress,
                           gradient_checkpointing=gradient_checkpointing)
     if output is not None and is_main():
