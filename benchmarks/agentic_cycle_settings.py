@@ -25,7 +25,8 @@ try: over = {k: value(k, v) for k, v in (a.split("=", 1) for a in sys.argv[4:])}
 except ValueError: sys.exit("settings are name=number (or selection=, guard=, twins=NAMES), e.g. lr=1e-4")
 twins, guard = over.pop("twins", None), over.pop("guard", "mix")
 if guard not in ("mix", "irr100"): sys.exit("guard is mix (the 50-row BFCL guard) or irr100 (the first 100 irrelevance rows)")
-if twins and not set(twins) <= {"swap", "explain", "missing"}: sys.exit("twins are comma-separated swap, explain, missing")
+try: A.twin_kinds(twins)   # the package's check and its one-line message
+except HaloForgeError as e: sys.exit(str(e))
 dom = load_domain("agentic")
 train = dom.samples("toolcalls", "train", 48, {"seed": seed, "twins": twins})
 held = dom.samples("toolcalls", "test", 100, {"seed": seed})
