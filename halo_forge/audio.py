@@ -502,7 +502,9 @@ def _generate_audio(self:WhisperAdapter, audios, n=1, temperature=0.0, top_p=1.0
     feats = self.features(audios)
     prompt = torch.tensor([self.prompt_ids()] * len(audios), device=feats.device)
     with torch.no_grad():
-        out = GenerationMixin.generate(self.whisper(), input_features=feats, decoder_input_ids=prompt,
+        # every clip fills the encoder's 30 s window, so the mask is all ones; without it transformers warns of padding
+        mask = torch.ones(feats.shape[0], feats.shape[-1], dtype=torch.long, device=feats.device)
+        out = GenerationMixin.generate(self.whisper(), input_features=feats, attention_mask=mask, decoder_input_ids=prompt,
                                        decoder_attention_mask=torch.ones_like(prompt),
                                        generation_config=self._generation_config(n, temperature, top_p, max_new_tokens))
     texts = [t.strip() for t in self.tokenizer.batch_decode(out[:, prompt.shape[1]:], skip_special_tokens=True)]
