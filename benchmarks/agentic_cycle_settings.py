@@ -5,9 +5,9 @@ per category. Before training every seed scores 0.20 on both (it never calls a t
 
     python benchmarks/agentic_cycle_settings.py WARMUP_FOLDER SEED OUTPUT [setting=value ...]
 
-e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4`. Two settings are not the cycle's: `twins=swap,explain` builds the
-training tasks with those twins (`--twins`, as the run whose warm-up it is did), and `guard=irr100` scores the first 100
-BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
+e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4` or `... replay=1 replay_from=targets`. Two settings are not the
+cycle's: `twins=swap,explain` builds the training tasks with those twins (`--twins`, as the run whose warm-up it is
+did), and `guard=irr100` scores the first 100 BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
 """
 import json, os, sys, time, torch
 from pathlib import Path
@@ -17,7 +17,7 @@ from halo_forge.core import load_domain, RAFTConfig, HaloForgeError
 torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "2")))
 wu, seed, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def value(k, v):
-    if k in ("selection", "guard"): return v
+    if k in ("selection", "guard", "replay_from"): return v
     if k == "twins": return v.split(",")
     try: return int(v)
     except ValueError: return float(v)

@@ -22,15 +22,15 @@ __all__ = ['MARKER', 'ARTIFACT_READERS', 'GEN_DTYPES', 'SETTING_RULES', 'SELECTI
            'merged_lora', 'generation_dtype', 'use_gen_dtype', 'EntropyMeter', 'mean_entropy', 'chunked_cache',
            'sample_next', 'decode', 'kept_rng', 'seeded_rng', 'turn_end_ids', 'coerce_setting', 'check_setting',
            'RAFTConfig', 'load_config_file', 'resolve_settings', 'OneLineParser', 'flag_type', 'add_setting_flags',
-           'balance_kept', 'select', 'replay_pool', 'draw_replay', 'read_jsonl', 'append_jsonl', 'write_json_atomic',
-           'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples', 'subset', 'cycle_stats',
-           'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier', 'environment',
-           'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record', 'RAFTTrainer',
-           'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference', 'ratio_interval',
-           'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index', 'load_domain',
-           'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local', 'split_column',
-           'hub_streaming', 'is_streaming', 'media_roots', 'confine_media', 'hub_failure', 'load_hub_dataset',
-           'hub_rows']
+           'balance_kept', 'select', 'replay_pool', 'draw_replay', 'target_pool', 'read_jsonl', 'append_jsonl',
+           'write_json_atomic', 'atomic_file', 'read_rows', 'local_rows', 'ArrowRows', 'LazySamples', 'subset',
+           'cycle_stats', 'plot_rewards', 'sample_key', 'data_fingerprint', 'overlap', 'describe_verifier',
+           'environment', 'run_manifest', 'manifest_diff', 'world', 'is_main', 'barrier', 'gather', 'sample_record',
+           'RAFTTrainer', 'prepare_run_dir', 'prune_checkpoints', 'sft', 'bootstrap_interval', 'paired_difference',
+           'ratio_interval', 'paired_ratio_difference', 'benchmark', 'Domain', 'register_domain', 'domain_index',
+           'load_domain', 'load_domains', 'import_object', 'FunctionVerifier', 'verifier_from_spec', 'split_local',
+           'split_column', 'hub_streaming', 'is_streaming', 'media_roots', 'confine_media', 'hub_failure',
+           'load_hub_dataset', 'hub_rows']
 
 # %% ../nbs/00_core.ipynb #6f5e6e76
 class HaloForgeError(Exception):
@@ -795,6 +795,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "eval_limit": (lambda v: v >= 0, "0 or more (0: no held-out benchmark)"), "eval_batch_size": (lambda v: v >= 0, "0 or more (0: --gen-batch-size)"), "keep_checkpoints": (lambda v: v >= 0, "0 or more (0: all)"), "sft_warmup": (lambda v: v >= 0, "0 or more"),
     "sft_warmup_lr": (lambda v: v >= 0, "0 or more (0: --lr)"),
     "replay": (lambda v: v >= 0, "0 or more (a share of the kept set; 0: no replay)"),
+    "replay_from": (lambda v: v in ("model", "targets"), "model or targets"),
     "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
 }
 
@@ -844,7 +845,8 @@ class RAFTConfig:
     selection: str = "per_prompt"      # "per_prompt": best of each prompt; "global": best overall; "balanced": per_prompt, each category capped at an even share
     distinct: bool = True              # identical completions of one prompt are kept once
     drop_uniform: bool = False         # prompts whose samples all passed (or all failed) contribute nothing
-    replay: float = 0.0                # each cycle, add the starting model's correct answers (replay.jsonl), this share of the kept set
+    replay: float = 0.0                # each cycle, add answers from the replay pool (`replay_from`), this share of the kept set
+    replay_from: str = "model"         # the pool: "model", the starting model's correct answers (replay.jsonl); "targets", the samples' reference answers (SFT data)
     lr: float = 1e-4                   # learning rate in cycle 0
     lr_decay: float = 0.85             # lr of cycle c is lr * lr_decay**c ...
     min_lr: float = 1e-6               # ... but never below this
@@ -1020,6 +1022,16 @@ def draw_replay(pool:list, n:int, kept:Sequence=(), seed:int=0) -> list[tuple[in
         out += [by[i][depth] for i in order if len(by[i]) > depth][:n - len(out)]
         depth += 1
     return out
+
+# %% ../nbs/00_core.ipynb #31403438
+def _target_text(s:Sample) -> str:
+    t = s.meta.get("target")
+    return t if isinstance(t, str) and t.strip() else ""
+
+def target_pool(samples:Sequence[Sample]) -> list[tuple[int, str, float]]:
+    "The reference answers (`meta['target']`) of `samples` as (sample index, target, 1.0): what `replay_from=\"targets\"` draws from."
+    return [(i, t, 1.0) for i, s in enumerate(samples) if (t := _target_text(s))]
+
 
 # %% ../nbs/00_core.ipynb #9c649346
 def read_jsonl(path, repair:bool=False) -> list:
@@ -1377,6 +1389,10 @@ class RAFTTrainer:
         self.samples = samples if isinstance(samples, LazySamples) else list(samples)   # lazy samples stay on disk
         self.config, self.info = config or RAFTConfig(), info or {}
         if not self.samples: raise HaloForgeError("no training samples: the dataset is empty (check --dataset and --limit)")
+        c = self.config
+        if c.replay and c.replay_from == "targets" and not any(_target_text(s) for s in self.samples):
+            raise HaloForgeError("--replay-from targets replays the samples' reference answers (meta[\"target\"]), and these samples "
+                                 "have none: use --replay-from model, or a dataset with targets")
         self.out = Path(self.config.output)
         self.log = print
         self.callbacks: list[Callable] = []   # each called with a cycle's stats after the cycle
@@ -1490,7 +1506,8 @@ def _verify_phase(self:RAFTTrainer, cycle:int, d:Path, rollouts:dict):
 # %% ../nbs/00_core.ipynb #b520f3f3
 @patch
 def load_replay_pool(self:RAFTTrainer, cycle:int, rollouts:dict, verified:dict) -> list:
-    "The run's replay pool: the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
+    "The run's replay pool: the samples' targets (`replay_from=\"targets\"`), or the correct answers of cycle 0, written once to `replay.jsonl` and read back by later cycles."
+    if self.config.replay_from == "targets": return target_pool(self.samples)
     p = self.out/"replay.jsonl"
     if cycle > 0 and p.exists(): return [(r["i"], r["completion"], r["reward"]) for r in read_jsonl(p)]
     if cycle > 0:   # a run folder without a pool yet: its cycle 0 is on disk
