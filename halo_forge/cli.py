@@ -20,7 +20,7 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
 __all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
            'settings_for', 'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
            'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'guard_samples',
-           'wer_difference', 'guard_difference', 'guard_warning', 'cmd_train', 'main']
+           'wer_difference', 'guard_difference', 'guard_warning', 'output_difference', 'cmd_train', 'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -305,6 +305,7 @@ def guard_difference(g:dict, categories:list|None=None) -> dict:
     if rb and ra and [r["id"] for r in rb] == [r["id"] for r in ra]:
         out["reward_difference"] = paired_difference([r["reward"] for r in rb], [r["reward"] for r in ra])
     if (w := wer_difference(b, a)): out["wer"] = w
+    if (o := output_difference(b, a)): out["output"] = o
     if "categories" in b and "categories" in a:
         out["categories"] = {c: [v["accuracy"], a["categories"].get(c, {}).get("accuracy")] for c, v in b["categories"].items()}
     if categories and rb and ra and len(categories) == len(rb) == len(ra):
@@ -315,16 +316,30 @@ def guard_difference(g:dict, categories:list|None=None) -> dict:
 
 # %% ../nbs/02_cli.ipynb #46f9d3d9
 def guard_warning(name:str, d:dict) -> str|None:
-    "One line when guard `name` got worse beyond its paired 95% interval: accuracy, corpus WER, mean reward, or a category's accuracy."
+    "One line when guard `name` got worse beyond its paired 95% interval: accuracy, corpus WER, output score, mean reward, or a category's accuracy."
     acc, rew = d.get("difference"), d.get("reward_difference")
     iv = lambda x: f"(paired 95% interval {x['interval'][0]:+.3f}..{x['interval'][1]:+.3f})"
     if acc and acc["interval"][1] < 0: return f"guard {name} got worse: {d['before']:.3f} -> {d['after']:.3f} {iv(acc)}"
     if (w := d.get("wer")) and w["interval"][0] > 0: return f"guard {name} got worse: WER {w['before']:.3f} -> {w['after']:.3f} {iv(w)}"
+    if (o := d.get("output")) and o["interval"][1] < 0:
+        return f"guard {name} got worse: output score {o['before']:.3f} -> {o['after']:.3f} {iv(o)}"
     if rew and rew["interval"][1] < 0: return f"guard {name} got worse (mean reward): difference {rew['difference']:+.3f} {iv(rew)}"
     cats = d.get("categories", {})
     worse = [f"{c} {cats[c][0]:.3f} -> {cats[c][1]:.3f} {iv(x)}" if c in cats else f"{c} {x['difference']:+.3f} {iv(x)}"
              for c, x in d.get("category_differences", {}).items() if x["interval"][1] < 0]
     return f"guard {name} got worse: " + "; ".join(worse) if worse else None
+
+# %% ../nbs/02_cli.ipynb #05c8678b
+def output_difference(before:dict, after:dict) -> dict|None:
+    "Mean output score (the dataset's own metric per item, `details['output']`: VQA accuracy, ANLS ...) before and after on the same items, with a paired interval; None if the items carry none."
+    rb, ra = before.get("results"), after.get("results")
+    if not rb or not ra or [r["id"] for r in rb] != [r["id"] for r in ra]: return None
+    if not any(isinstance(r.get("details", {}).get("output"), (int, float)) for r in rb): return None
+    # an answer that could not be scored (no final answer, an error) scores 0, as the benchmark counts it
+    score = lambda rs: [float(o) if isinstance(o := r.get("details", {}).get("output"), (int, float)) else 0.0 for r in rs]
+    sb, sa = score(rb), score(ra)
+    return {"before": round(sum(sb) / len(sb), 4), "after": round(sum(sa) / len(sa), 4), **paired_difference(sb, sa)}
+
 
 # %% ../nbs/02_cli.ipynb #b9bc37a5
 def _train_inputs(dom, s) -> tuple:
@@ -364,6 +379,10 @@ def _print_report(ev:dict, ev_path:Path, held_out:Sequence, guards:dict):
             if is_main(): ev["wer_difference"] = w; write_json_atomic(ev_path, ev)
             print(f"held-out WER {w['before']:.3f} -> {w['after']:.3f} (difference {w['difference']:+.3f}, "
                   f"95% paired bootstrap interval {w['interval'][0]:+.3f} to {w['interval'][1]:+.3f})")
+        if (o := output_difference(ev["before"], ev["after"])):
+            if is_main(): ev["output_difference"] = o; write_json_atomic(ev_path, ev)
+            print(f"held-out output score {o['before']:.3f} -> {o['after']:.3f} (difference {o['difference']:+.3f}, "
+                  f"95% paired bootstrap interval {o['interval'][0]:+.3f} to {o['interval'][1]:+.3f})")
     for name, g in ev.get("guards", {}).items():
         if "before" not in g or "after" not in g: continue
         g["report"] = d = guard_difference(g, [x.meta.get("category") for x in guards[name]] if name in guards else None)
@@ -371,6 +390,8 @@ def _print_report(ev:dict, ev_path:Path, held_out:Sequence, guards:dict):
              f"{d['difference']['interval'][1]:+.3f})" if d["difference"] else ""
         wer = f"; WER {d['wer']['before']:.3f} -> {d['wer']['after']:.3f} (paired interval {d['wer']['interval'][0]:+.3f} to " \
               f"{d['wer']['interval'][1]:+.3f})" if d.get("wer") else ""
+        wer += f"; output score {d['output']['before']:.3f} -> {d['output']['after']:.3f} (paired interval " \
+               f"{d['output']['interval'][0]:+.3f} to {d['output']['interval'][1]:+.3f})" if d.get("output") else ""
         print(f"guard {name}: accuracy {d['before']:.3f} -> {d['after']:.3f}{iv}{wer}" + "".join(
               f"\n  {c}: {x:.3f} -> {y:.3f}" for c, (x, y) in d.get("categories", {}).items() if y is not None))
         if (w := guard_warning(name, d)): print(w)

@@ -13,7 +13,7 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['SHAPE_COLORS', 'SIGN_WORDS', 'CHART_FRUITS', 'CUSTOMER_NAMES', 'SHAPES', 'SYNTH_KINDS', 'ROW_CONVERTERS',
-           'HUB_DATASETS', 'load_image', 'image_key', 'question_text', 'synth_samples', 'textvqa_sample',
+           'HUB_DATASETS', 'load_image', 'image_key', 'question_text', 'synth_kinds', 'synth_samples', 'textvqa_sample',
            'docvqa_sample', 'chartqa_sample', 'realworldqa_sample', 'llava_sample', 'detect_schema', 'load_local',
            'load_hub']
 
@@ -187,12 +187,19 @@ def _shapes_item(rng:random.Random):
 # %% ../nbs/10b_vlm_data.ipynb #22e4c46c
 SYNTH_KINDS = {"synth_textvqa": _text_item, "synth_chartqa": _chart_item, "synth_docvqa": _doc_item, "synth_shapes": _shapes_item}
 
-def synth_samples(kind:str, # one of SYNTH_KINDS, or "synth_mix" for all four in turn
+def synth_kinds(name:str) -> list[str]|None:
+    "The generated kinds `name` stands for: one of SYNTH_KINDS, `synth_mix` (all four), or kinds joined by `+`; None if it is none of these."
+    if name == "synth_mix": return list(SYNTH_KINDS)
+    kinds = name.split("+")
+    return kinds if all(k in SYNTH_KINDS for k in kinds) and len(set(kinds)) == len(kinds) else None
+
+def synth_samples(kind:str, # one of SYNTH_KINDS, "synth_mix" for all four in turn, or kinds joined by "+" (in turn)
                   n:int=32, split:str="train", seed:int=0) -> list[Sample]:
     "`n` generated samples of `split` ('train' or 'test'); the same arguments give the same images."
     if split not in ("train", "test"): raise HaloForgeError(f"split must be train or test, not {split!r}")
-    kinds = list(SYNTH_KINDS) if kind == "synth_mix" else [kind]
-    if any(k not in SYNTH_KINDS for k in kinds): raise HaloForgeError(f"unknown generated set {kind!r}: choose from {', '.join([*SYNTH_KINDS, 'synth_mix'])}")
+    kinds = synth_kinds(kind)
+    if kinds is None: raise HaloForgeError(f"unknown generated set {kind!r}: choose from {', '.join([*SYNTH_KINDS, 'synth_mix'])}, "
+                                           "or several kinds joined by + (e.g. synth_chartqa+synth_shapes)")
     out, seen, i = [], set(), 0
     while len(out) < n and i < 50*n + 100:
         k = kinds[i % len(kinds)]
