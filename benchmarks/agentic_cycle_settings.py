@@ -7,7 +7,8 @@ per category. Before training every seed scores 0.20 on both (it never calls a t
 
 e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4` or `... replay=1 replay_from=targets`. Two settings are not the
 cycle's: `twins=swap,explain` builds the training tasks with those twins (`--twins`, as the run whose warm-up it is
-did), and `guard=irr100` scores the first 100 BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON line to benchmarks/agentic_cycle_settings.jsonl.
+did), and `guard=irr100` scores the first 100 BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON
+line to benchmarks/agentic_cycle_settings.jsonl.
 """
 import json, os, sys, time, torch
 from pathlib import Path
