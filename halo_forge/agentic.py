@@ -17,10 +17,10 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
-           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'TWIN_KINDS', 'BFCL_FILES',
-           'XLAM_REPO', 'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block', 'parse_tool_calls',
-           'json_type', 'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem', 'values_equal',
-           'expected_calls', 'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter',
+           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'TOOL_FAMILIES', 'TWIN_KINDS',
+           'BFCL_FILES', 'XLAM_REPO', 'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block',
+           'parse_tool_calls', 'json_type', 'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem',
+           'values_equal', 'expected_calls', 'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter',
            'ToolCallingAdapter', 'tool_adapter', 'call_category', 'tool_sample', 'twin_kinds', 'toolcall_tasks',
            'bfcl_data_dir', 'load_bfcl', 'load_bfcl_mix', 'xlam_row', 'bfcl_row', 'tool_row_sample',
            'convert_tool_rows', 'load_xlam_rows', 'xlam_split', 'load_agentic', 'category_report', 'agentic_benchmark',
@@ -780,7 +780,7 @@ def _toolcalls_task(r, category:str):
 # %% ../nbs/40_agentic.ipynb #3600cc49
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
 TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
-TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, explain, missing; measured below)
+TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, near, explain, missing; measured below)
 _EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
             "Describe in words how you {}.", "Teach me the idea behind how to {}."]
 
@@ -792,24 +792,43 @@ def _twin(r, tools:list, calls:list) -> list:
     out = keep + [TOOL_LIBRARY[n][0] for n in r.sample(pool, len(tools) - len(keep))]
     r.shuffle(out); return out
 
+TOOL_FAMILIES = [["convert_currency", "get_stock_price", "calculate_tip", "compound_interest"],
+                 ["get_weather", "find_restaurants", "search_flights"],
+                 ["send_email", "set_reminder", "translate_text", "get_news", "play_song"],
+                 ["triangle_area", "circle_area", "rectangle_perimeter", "sphere_volume", "hypotenuse"],
+                 ["factorial", "greatest_common_divisor", "is_prime", "mean"],
+                 ["solve_quadratic", "definite_integral", "derivative"],
+                 ["convert_units", "body_mass_index", "kinetic_energy", "average_speed"]]   # tools of one topic: a near miss for each other
+
+def _near_twin(r, tools:list, calls:list) -> list:
+    "The tools of a *near* twin: each tool `calls` need swapped for another of its family (`TOOL_FAMILIES`), a near miss."
+    need, out = {c["name"] for c in calls}, []
+    taken = need | {t["name"] for t in tools}
+    for t in tools:
+        if t["name"] not in need: out.append(t); continue
+        kin = [n for f in TOOL_FAMILIES if t["name"] in f for n in f if n not in taken] or [n for n in TOOL_LIBRARY if n not in taken]
+        taken.add(pick := r.choice(kin)); out.append(TOOL_LIBRARY[pick][0])
+    r.shuffle(out); return out
+
 def _no_call_twin(r, kind:str, query:str, tools:list, calls:list) -> tuple[str, list]:
     """The request and tools of a call task's no-call twin of `kind`: *swap* keeps the request and swaps the tools it needs
-    (`_twin`); *explain* keeps the tools and asks to explain the needed tool's task in words; *missing* keeps the tools and
+    (`_twin`); *near* swaps them for tools of the same topic (`_near_twin`); *explain* keeps the tools and asks to explain the needed tool's task in words; *missing* keeps the tools and
     asks for that task without the values its call needs."""
     d = TOOL_LIBRARY[calls[0]["name"]][0]["description"].rstrip(".")
     d = d[0].lower() + d[1:]
     if kind == "swap": return query, _twin(r, tools, calls)
+    if kind == "near": return query, _near_twin(r, tools, calls)
     if kind == "explain": return r.choice(_EXPLAIN).format(d), tools
     if kind == "missing": return _sentence(r, [d]), tools
-    raise HaloForgeError(f"a twin is swap, explain or missing, not {kind!r}")
+    raise HaloForgeError(f"a twin is swap, near, explain or missing, not {kind!r}")
 
-TWIN_KINDS = ("swap", "explain", "missing")
+TWIN_KINDS = ("swap", "near", "explain", "missing")
 
 def twin_kinds(twins:str|Sequence[str]|None) -> list[str]:
     "The no-call twin kinds of `twins` (a list, or a comma-separated string such as `\"swap,explain,swap\"`; None or empty: `TRAIN_TWINS`)."
     kinds = [t.strip() for t in (twins.split(",") if isinstance(twins, str) else twins or []) if t.strip()] or list(TRAIN_TWINS)
     if bad := [k for k in kinds if k not in TWIN_KINDS]:
-        raise HaloForgeError(f"a twin is swap, explain or missing, not {bad[0]!r} (e.g. --twins swap,explain,swap)")
+        raise HaloForgeError(f"a twin is swap, near, explain or missing, not {bad[0]!r} (e.g. --twins swap,explain,swap)")
     return kinds
 
 def toolcall_tasks(split:str="train", n:int|None=None, seed:int=0,
@@ -996,6 +1015,6 @@ AGENTIC = register_domain(Domain(
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
     raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 4.0, "sft_warmup_lr": 3e-4, "selection": "balanced",
                    "eval_batch_size": 32},
-    extra_settings={"twins": (",".join(TRAIN_TWINS), "no-call twins of the toolcalls training pairs, in turn, comma-separated: swap, explain, missing")},
+    extra_settings={"twins": (",".join(TRAIN_TWINS), "no-call twins of the toolcalls training pairs, in turn, comma-separated: swap, near, explain, missing")},
     guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
     sft_defaults=dict(lr=2e-4, epochs=2, batch_size=8)))
