@@ -341,17 +341,28 @@ def train(self:ModelAdapter, examples:Sequence,
           seed:int=0,           # shuffling seed
           progress:bool=True,   # show the Trainer's progress bar
           gradient_checkpointing:bool=False, # recompute activations in the backward pass: less memory, about 30% slower
+          anchor:float=0.0,     # weight-distance penalty: anchor * squared L2 distance of the trainable weights from `anchor_weights`
+          anchor_weights:dict|None=None, # name -> tensor (`trainable_weights`) the penalty pulls toward; the distance is reported
          ) -> dict:
     "One LoRA fine-tuning pass over `examples` (`None`s, examples too long to keep, are skipped and counted)."
     import tempfile, logging, torch
     from transformers import Trainer, TrainingArguments
-    from transformers.trainer_callback import PrinterCallback, ProgressCallback
+    from transformers.trainer_callback import PrinterCallback, ProgressCallback, TrainerCallback
     class _QuietProgress(ProgressCallback):   # the progress bar without printing the log dicts
         def on_log(self, *args, **kwargs): pass
+    class _AnchorPull(TrainerCallback):      # the penalty's gradient, 2 * anchor * (w - w0), added once per optimizer step
+        def on_pre_optimizer_step(self, args, state, control, **kwargs):
+            with torch.no_grad():
+                for p, w0 in pairs:
+                    if p.grad is not None: p.grad.add_(p.detach() - w0, alpha=2 * anchor)
     if isinstance(examples, LazyExamples): dropped = examples.dropped
     else: dropped, examples = sum(e is None for e in examples), [e for e in examples if e is not None]
     if not examples: return {"train_loss": None, "steps": 0, "dropped": dropped}
     self.enable_lora()
+    named = dict(self.model.named_parameters())
+    if anchor_weights is not None and (bad := [n for n in anchor_weights if n not in named]):
+        raise HaloForgeError(f"the anchor weights do not fit this model ({bad[0]} is not one of its weights)")
+    pairs = [(named[n], w.to(named[n].device, named[n].dtype)) for n, w in (anchor_weights or {}).items()]
     self.model.train()
     cuda = torch.cuda.is_available()
     ck = "activation_checkpointing" if "activation_checkpointing" in TrainingArguments.__dataclass_fields__ else "gradient_checkpointing"
@@ -367,9 +378,16 @@ def train(self:ModelAdapter, examples:Sequence,
         trainer = Trainer(model=self.model, args=args, train_dataset=examples, data_collator=self.collate)
         trainer.remove_callback(PrinterCallback); trainer.remove_callback(ProgressCallback)
         if progress: trainer.add_callback(_QuietProgress())
+        if anchor and pairs: trainer.add_callback(_AnchorPull())
         out = trainer.train()
     self.model.eval()
-    return {"train_loss": float(out.training_loss), "steps": int(out.global_step), "dropped": dropped}
+    dist = {"anchor_distance": round(math.sqrt(sum(float(((p.detach() - w0)**2).sum()) for p, w0 in pairs)), 6)} if pairs else {}
+    return {"train_loss": float(out.training_loss), "steps": int(out.global_step), "dropped": dropped, **dist}
+
+@patch
+def trainable_weights(self:ModelAdapter) -> dict:
+    "A copy of the trainable weights (the LoRA adapter's), name -> tensor: what `train`'s `anchor` pulls toward."
+    return {n: p.detach().clone().contiguous() for n, p in self.model.named_parameters() if p.requires_grad}
 
 # %% ../nbs/00_core.ipynb #36b9c93d
 @patch
@@ -796,6 +814,7 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "sft_warmup_lr": (lambda v: v >= 0, "0 or more (0: --lr)"),
     "replay": (lambda v: v >= 0, "0 or more (a share of the kept set; 0: no replay)"),
     "replay_from": (lambda v: v in ("model", "targets"), "model or targets"),
+    "anchor": (lambda v: v >= 0, "0 or more (0: no penalty)"),
     "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
 }
 
@@ -847,6 +866,7 @@ class RAFTConfig:
     drop_uniform: bool = False         # prompts whose samples all passed (or all failed) contribute nothing
     replay: float = 0.0                # each cycle, add answers from the replay pool (`replay_from`), this share of the kept set
     replay_from: str = "model"         # the pool: "model", the starting model's correct answers (replay.jsonl); "targets", the samples' reference answers (SFT data)
+    anchor: float = 0.0                # weight-distance penalty: anchor * squared L2 distance of the trainable weights from where the run started (0: none)
     lr: float = 1e-4                   # learning rate in cycle 0
     lr_decay: float = 0.85             # lr of cycle c is lr * lr_decay**c ...
     min_lr: float = 1e-6               # ... but never below this
@@ -1553,7 +1573,8 @@ def run_cycle(self:RAFTTrainer, cycle:int) -> dict:
     t0 = time.time()
     examples = LazyExamples(kept + replayed, lambda k: self.adapter.training_example(self.samples[k[0]], k[1]))
     tr = self.adapter.train(examples, lr=lr, epochs=c.epochs, batch_size=c.batch_size, grad_accum=c.grad_accum,
-                            seed=c.seed + cycle, progress=c.progress and is_main(), gradient_checkpointing=c.gradient_checkpointing)
+                            seed=c.seed + cycle, progress=c.progress and is_main(), gradient_checkpointing=c.gradient_checkpointing,
+                            anchor=c.anchor, anchor_weights=getattr(self, "anchor_weights", None))
     train_s = time.time() - t0
     # 4. checkpoint (atomic), then stats, plot and state (the main process writes; the others wait)
     fails = failure_counts(r for i in rollouts for r in verified[i])
@@ -1585,6 +1606,7 @@ def run(self:RAFTTrainer) -> list[dict]:
         self.adapter.after_checkpoint(self.out/f"cycle_{start-1:03d}"/"checkpoint")
         self.log(f"resuming {self.out} at cycle {start} of {c.cycles}")
     with seeded_rng(c.seed): self.adapter.enable_lora(LoraSettings(c.lora_r, c.lora_alpha, c.lora_dropout))   # its random start: the seed's alone
+    self.anchor_weights = self.load_anchor(start) if c.anchor else None
     for cb in self.on_resume if start > 0 else []: cb(start)
     for cycle in range(start, c.cycles):
         metrics.append(self.run_cycle(cycle))
@@ -1600,6 +1622,21 @@ def run(self:RAFTTrainer) -> list[dict]:
             shutil.copytree(self.out/f"cycle_{c.cycles-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
     barrier()
     return metrics
+
+# %% ../nbs/00_core.ipynb #03eb801f
+@patch
+def load_anchor(self:RAFTTrainer, start:int) -> dict:
+    "The weights `anchor` pulls toward: the trainable weights as the run started, kept in `anchor.safetensors` so that a resumed run pulls toward the same."
+    from safetensors.torch import save_file, load_file
+    p = self.out/"anchor.safetensors"
+    if start > 0:
+        if not p.exists(): raise HaloForgeError(f"cannot resume {self.out} with --anchor: its starting weights ({p.name}) are missing")
+        return load_file(str(p))
+    w = self.adapter.trainable_weights()
+    if is_main():
+        with atomic_file(p) as tmp: save_file(w, str(tmp))
+    barrier()
+    return w
 
 # %% ../nbs/00_core.ipynb #7ffc38e8
 def sft(adapter:ModelAdapter, samples:Sequence[Sample],
