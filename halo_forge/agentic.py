@@ -17,7 +17,7 @@ from functools import partial
 
 # %% auto #0
 __all__ = ['MAX_CALL_CHARS', 'MAX_CALLS', 'MAX_DEPTH', 'TOOL_CALL_OPEN', 'TOOL_CALL_CLOSE', 'HERMES_SYSTEM', 'NO_CALL_TARGET',
-           'CATEGORIES', 'TOOL_LIBRARY', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'TOOL_FAMILIES', 'TWIN_KINDS',
+           'CATEGORIES', 'TOOL_LIBRARY', 'TOOL_FAMILIES', 'TOOLCALLS_SIZES', 'TRAIN_CALLS', 'TRAIN_TWINS', 'TWIN_KINDS',
            'BFCL_FILES', 'XLAM_REPO', 'AGENTIC_DEFAULTS', 'AGENTIC', 'tool_call_blocks', 'parse_block',
            'parse_tool_calls', 'json_type', 'to_json_schema', 'xlam_parameters', 'normalize_tool', 'schema_problem',
            'values_equal', 'expected_calls', 'best_assignment', 'tool_index', 'ToolCallingVerifier', 'HermesFormatter',
@@ -777,21 +777,7 @@ def _toolcalls_task(r, category:str):
     r.shuffle(offered)
     return _sentence(r, [c for c, _ in parts]), [TOOL_LIBRARY[n][0] for n in offered], [call for _, call in parts]
 
-# %% ../nbs/40_agentic.ipynb #3600cc49
-TOOLCALLS_SIZES = {"train": 64, "test": 100}
-TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
-TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, near, explain, missing; measured below)
-_EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
-            "Describe in words how you {}.", "Teach me the idea behind how to {}."]
-
-def _twin(r, tools:list, calls:list) -> list:
-    "The tools of a twin: as many as `tools`, with each tool `calls` need swapped for one no call needs."
-    need = {c["name"] for c in calls}
-    keep = [t for t in tools if t["name"] not in need]
-    pool = [n for n in TOOL_LIBRARY if n not in need and n not in {t["name"] for t in keep}]
-    out = keep + [TOOL_LIBRARY[n][0] for n in r.sample(pool, len(tools) - len(keep))]
-    r.shuffle(out); return out
-
+# %% ../nbs/40_agentic.ipynb #af2bf343
 TOOL_FAMILIES = [["convert_currency", "get_stock_price", "calculate_tip", "compound_interest"],
                  ["get_weather", "find_restaurants", "search_flights"],
                  ["send_email", "set_reminder", "translate_text", "get_news", "play_song"],
@@ -808,6 +794,21 @@ def _near_twin(r, tools:list, calls:list) -> list:
         if t["name"] not in need: out.append(t); continue
         kin = [n for f in TOOL_FAMILIES if t["name"] in f for n in f if n not in taken] or [n for n in TOOL_LIBRARY if n not in taken]
         taken.add(pick := r.choice(kin)); out.append(TOOL_LIBRARY[pick][0])
+    r.shuffle(out); return out
+
+# %% ../nbs/40_agentic.ipynb #3600cc49
+TOOLCALLS_SIZES = {"train": 64, "test": 100}
+TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
+TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, near, explain, missing; measured below)
+_EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
+            "Describe in words how you {}.", "Teach me the idea behind how to {}."]
+
+def _twin(r, tools:list, calls:list) -> list:
+    "The tools of a twin: as many as `tools`, with each tool `calls` need swapped for one no call needs."
+    need = {c["name"] for c in calls}
+    keep = [t for t in tools if t["name"] not in need]
+    pool = [n for n in TOOL_LIBRARY if n not in need and n not in {t["name"] for t in keep}]
+    out = keep + [TOOL_LIBRARY[n][0] for n in r.sample(pool, len(tools) - len(keep))]
     r.shuffle(out); return out
 
 def _no_call_twin(r, kind:str, query:str, tools:list, calls:list) -> tuple[str, list]:
