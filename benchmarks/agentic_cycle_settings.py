@@ -8,7 +8,9 @@ per category. Before training every seed scores 0.20 on both (it never calls a t
 e.g. `... runs/agentic_s2/warmup 2 /tmp/cyc lr=1e-4` or `... replay=1 replay_from=targets`. Two settings are not the
 cycle's: `twins=swap,explain` builds the training tasks with those twins (`--twins`, as the run whose warm-up it is
 did), and `guard=irr100` scores the first 100 BFCL *irrelevance* rows instead of the 50-row mix. Appends one JSON
-line to benchmarks/agentic_cycle_settings.jsonl.
+line to benchmarks/agentic_cycle_settings.jsonl, with `settings`: every RAFT setting of the cycle that differs from
+`RAFTConfig`'s own default. Lines without `settings` were written before the agentic default changed (2026-12-04): their
+settings are relative to the default of then, one cycle at lr 1e-4, batch 4 (no accumulation), balanced selection.
 """
 import json, os, sys, time, torch
 from pathlib import Path
@@ -34,12 +36,15 @@ held = dom.samples("toolcalls", "test", 100, {"seed": seed})
 bfcl = A.load_bfcl_mix(50) if guard == "mix" else A.load_bfcl("irrelevance", 100)
 try:
     ad = dom.load_model("smollm2-135m", {}); ad.load_adapter(wu)
-    cfg = RAFTConfig(**{**A.AGENTIC_DEFAULTS, "selection": "balanced", "seed": seed, "output": out, "progress": False, **over})
+    cfg = RAFTConfig(**{**A.AGENTIC_DEFAULTS, "seed": seed, "output": out, "progress": False, **over})
     t0 = time.time()
     tr = A.AgenticRAFTTrainer(ad, train, cfg)
     m = tr.run()   # refuses an OUTPUT that is not a halo-forge run folder of these settings
 except (HaloForgeError, TypeError) as e: sys.exit(f"agentic_cycle_settings.py: {e}")
-res = {"warmup": wu, "seed": seed, **({"twins": twins} if twins else {}), **over, "cycle_s": round(time.time() - t0), "kept": [x["kept"] for x in m]}
+base = RAFTConfig()
+settings = {k: v for k, v in vars(cfg).items() if k not in ("seed", "output", "progress") and v != getattr(base, k)}
+res = {"warmup": wu, "seed": seed, **({"twins": twins} if twins else {}), **over, "settings": settings,
+       "cycle_s": round(time.time() - t0), "kept": [x["kept"] for x in m]}
 for name, ss in (("held", held), ("bfcl" if guard == "mix" else "irr100", bfcl)):
     r = A.agentic_benchmark(tr.adapter, tr.verifier, ss, max_new_tokens=80, progress=False)
     res[name] = {"acc": r["accuracy"], "ci": r["accuracy_ci"], **{c: round(v["accuracy"], 2) for c, v in r["categories"].items()}}

@@ -799,7 +799,7 @@ def _near_twin(r, tools:list, calls:list) -> list:
 # %% ../nbs/40_agentic.ipynb #3600cc49
 TOOLCALLS_SIZES = {"train": 64, "test": 100}
 TRAIN_CALLS = ["simple", "simple", "parallel"]   # the call task of each training pair (one tool each; measured below)
-TRAIN_TWINS = ["swap"]              # the no-call twin of each pair, in turn (`_no_call_twin`: swap, near, explain, missing; measured below)
+TRAIN_TWINS = ["swap", "explain", "swap"] # the no-call twin of each pair, in turn (`_no_call_twin`: swap, near, explain, missing; measured below)
 _EXPLAIN = ["Explain how to {}.", "How would I {} by hand?", "What does it mean to {}?", "Why would someone want to {}?",
             "Describe in words how you {}.", "Teach me the idea behind how to {}."]
 
@@ -986,8 +986,9 @@ def agentic_benchmark(adapter:CausalLMAdapter, verifier:Verifier, samples:Sequen
     return r
 
 # %% ../nbs/40_agentic.ipynb #30336794
-AGENTIC_DEFAULTS = dict(cycles=1, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
-                        reward_threshold=0.5, lr=1e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=16)
+AGENTIC_DEFAULTS = dict(cycles=2, samples_per_prompt=2, temperature=0.8, max_new_tokens=80, keep_percent=0.5,
+                        reward_threshold=0.5, selection="per_prompt", lr=5e-5, lr_decay=0.85, epochs=1, batch_size=1, grad_accum=4,
+                        gen_batch_size=16)
 
 class AgenticRAFTTrainer(RAFTTrainer):
     "RAFT with `ToolCallingVerifier`, tool-offering prompts and the agentic defaults."
@@ -1014,7 +1015,7 @@ AGENTIC = register_domain(Domain(
     load_samples=lambda name, split, limit, settings: load_agentic(name, split, limit, seed=settings.get("seed", 0), twins=settings.get("twins")),
     make_verifier=lambda settings: ToolCallingVerifier(),
     trainer=AgenticRAFTTrainer, benchmark=agentic_benchmark,
-    raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 4.0, "sft_warmup_lr": 3e-4, "selection": "balanced",
+    raft_defaults={**AGENTIC_DEFAULTS, "limit": 48, "eval_limit": 100, "sft_warmup": 4.0, "sft_warmup_lr": 3e-4,
                    "eval_batch_size": 32},
     extra_settings={"twins": (",".join(TRAIN_TWINS), "no-call twins of the toolcalls training pairs, in turn, comma-separated: swap, near, explain, missing")},
     guard_sets={"bfcl": ("bfcl", "test", 50)},   # the five BFCL categories, 10 each, irrelevance included
