@@ -2,7 +2,8 @@
 in-process (KINDS comma-separated, taken in turn), then greedy accuracy on the first 100
 `bfcl_irrelevance` rows (80 tokens, as the run measures).
 
-KINDS are the package's (`_no_call_twin`: swap, explain, missing) and one kept here, *near*: a near-miss swap twin, whose
+KINDS are the package's (`_no_call_twin`: swap, explain, missing) and *near*, which here is this script's own (the
+package's `--twins near`, seven topic families in `TOOL_FAMILIES`, came later and is replaced here): a near-miss swap twin, whose
 swapped-in tool is of the family of the tool it replaces (everyday tools for everyday ones, maths and science for maths
 and science), the way BFCL's *irrelevance* rows offer a tool close to the request but not right for it. *swap* draws
 from the whole library. A near twin makes the same random draws as a swap twin would, so the tasks differ only there.
