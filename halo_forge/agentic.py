@@ -813,8 +813,8 @@ def _twin(r, tools:list, calls:list) -> list:
 
 def _no_call_twin(r, kind:str, query:str, tools:list, calls:list) -> tuple[str, list]:
     """The request and tools of a call task's no-call twin of `kind`: *swap* keeps the request and swaps the tools it needs
-    (`_twin`); *near* swaps them for tools of the same topic (`_near_twin`); *explain* keeps the tools and asks to explain the needed tool's task in words; *missing* keeps the tools and
-    asks for that task without the values its call needs."""
+    (`_twin`); *near* swaps them for tools of the same topic (`_near_twin`); *explain* keeps the tools and asks to explain
+    the needed tool's task in words; *missing* keeps the tools and asks for that task without the values its call needs."""
     d = TOOL_LIBRARY[calls[0]["name"]][0]["description"].rstrip(".")
     d = d[0].lower() + d[1:]
     if kind == "swap": return query, _twin(r, tools, calls)
