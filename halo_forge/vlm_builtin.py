@@ -359,8 +359,9 @@ def continue_connect(vision_folder, work, rounds:int=3,
     import time
     from halo_forge.core import write_json_atomic, artifact_kind, MARKER, atomic_dir
     work = Path(work)
+    parts = [Path(vision_folder)/f for f in ("vision.safetensors", "connector.safetensors")]
     settings = dict(samples=samples, align=align, align_lr=align_lr, lr=lr, batch_size=batch_size, seed=seed, validate=validate,
-                    start=str(Path(vision_folder).resolve()))
+                    start=hashlib.sha256(b"".join(f.read_bytes() for f in parts if f.exists())).hexdigest()[:16])   # the parts, wherever they lie
     if work.exists() and (not work.is_dir() or any(work.iterdir())):
         if artifact_kind(work) != "vlm_connect": raise HaloForgeError(f"{work} exists and is not a halo-forge connect work folder: choose another")
         state = json.loads((work/MARKER).read_text())
@@ -374,7 +375,7 @@ def continue_connect(vision_folder, work, rounds:int=3,
         st = connect_phases(ad, synth_samples("synth_mix", samples, "train", seed=seed + k), align, align_lr, lr, batch_size, progress, seed + k)
         with atomic_dir(work/f"round_{k}") as tmp: save_connector(ad, tmp)
         rec = {"round": k, "steps": st["steps"], "align_loss": round(st["align_loss"], 4), "train_loss": round(st["train_loss"], 4),
-               "seconds": round(time.time() - t)}
+               "seconds": round(time.time() - t), "device": torch.cuda.get_device_name(0) if torch.cuda.is_available() else "CPU"}
         if val: rec["validation"] = output_accuracy(ad, val)["output"]
         state["rounds"].append(rec); write_json_atomic(work/MARKER, state)
         log(f"round {k}: " + ", ".join(f"{n} {v}" for n, v in rec.items() if n != "round"))

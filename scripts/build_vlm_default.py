@@ -29,6 +29,7 @@ def main(argv=None):
     p.add_argument("--rounds", type=int, default=3, help="continue: rounds in all, counting those already in --work")
     p.add_argument("--round-samples", type=int, default=400, help="continue: new generated questions per round")
     p.add_argument("--eval-samples", type=int, default=200, help="continue: held-out questions scored before and after")
+    p.add_argument("--eval-signs", type=int, default=40, help="continue: held-out sign questions scored before and after, apart")
     p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out when they score higher on the held-out questions (recipe.json records it)")
     a = p.parse_args(argv)
     import torch
@@ -78,12 +79,18 @@ def continue_stage(a, out, rp, dev):
                                   a.connect_batch_size, seed=a.seed + 100)
     last = work/f"round_{len(rounds) - 1}"
     held = vlm.synth_samples("synth_mix", a.eval_samples, "test")
+    signs = vlm.synth_samples("synth_textvqa", a.eval_signs, "test", seed=2) if a.eval_signs else []
     kinds = [s.meta["source"] for s in held]
-    scores = {name: vlm.output_scores(vlm.load_connected(out, src), held) for name, src in (("start", out), ("continued", last))}
+    scores, sign_scores = {}, {}
+    for name, src in (("start", out), ("continued", last)):
+        ad = vlm.load_connected(out, src)
+        scores[name], sign_scores[name] = vlm.output_scores(ad, held), vlm.output_scores(ad, signs) if signs else []
     def summary(v): return {"output": round(sum(v) / len(v), 4), "interval": [round(x, 4) for x in bootstrap_interval(v)],
                             **{k: round(sum(x for x, kk in zip(v, kinds) if kk == k) / kinds.count(k), 4) for k in sorted(set(kinds))}}
     report = {"held_out_items": len(held), "per_kind_items": {k: kinds.count(k) for k in sorted(set(kinds))},
               **{n: summary(v) for n, v in scores.items()}, "difference": paired_difference(scores["start"], scores["continued"])}
+    if signs: report["signs"] = {"items": len(signs), **{n: round(sum(v) / len(v), 4) for n, v in sign_scores.items()},
+                                 "difference": paired_difference(sign_scores["start"], sign_scores["continued"])}
     print(json.dumps(report, indent=1))
     (work/"comparison.json").write_text(json.dumps(report, indent=1))
     if a.ship and report["difference"]["difference"] <= 0:
@@ -92,7 +99,8 @@ def continue_stage(a, out, rp, dev):
         for f in ("connector.safetensors", "connector_config.json"):
             shutil.copyfile(last/f, out/f".{f}.tmp"); os.replace(out/f".{f}.tmp", out/f)
         recipe = read_recipe(rp)
-        recipe["continue_stage"] = {"device": dev, "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
+        recipe["continue_stage"] = {"device": sorted({r.get("device", dev) for r in rounds}), "compared_on": dev,
+                                    "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
                                     "rounds": rounds, "seconds": sum(r["seconds"] for r in rounds), **report}
         recipe["continue_stage"]["settings"].pop("start", None)
         write_json_atomic(rp, recipe)
