@@ -4,8 +4,8 @@ Stage `vision` trains the CLIP-style vision encoder from scratch on generated im
 on a 2-core CPU use fewer --images and --epochs). Stage `connect` joins it to SmolLM2-135M-Instruct with a new
 projector and a LoRA, trained on generated questions (CPU is fine). Stage `continue` trains the projector and
 LoRA in --out further, in resumable rounds on new questions (--work keeps each round; run it again to go on after
-a stop; each round runs the connect stage's two phases with its --connect-* settings), then scores the starting parts and the last round on the same held-out questions; with --ship the last
-round replaces the parts in --out when it scores higher. Settings and measurements go to recipe.json.
+a stop; each round runs the connect stage's two phases with its --connect-* settings), then scores the starting parts and the last round on the same held-out questions (and on held-out signs apart); with --ship the last
+round replaces the parts in --out when it scores higher (recipe.json lists each shipped continuation). Settings and measurements go to recipe.json.
 """
 import argparse, json, os, platform, time
 from pathlib import Path
@@ -99,10 +99,10 @@ def continue_stage(a, out, rp, dev):
         for f in ("connector.safetensors", "connector_config.json"):
             shutil.copyfile(last/f, out/f".{f}.tmp"); os.replace(out/f".{f}.tmp", out/f)
         recipe = read_recipe(rp)
-        recipe["continue_stage"] = {"device": sorted({r.get("device", dev) for r in rounds}), "compared_on": dev,
-                                    "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
-                                    "rounds": rounds, "seconds": sum(r["seconds"] for r in rounds), **report}
-        recipe["continue_stage"]["settings"].pop("start", None)
+        stage = {"device": sorted({r.get("device", dev) for r in rounds}), "compared_on": dev,
+                 "settings": json.loads((work/"halo_forge.json").read_text())["settings"],
+                 "rounds": rounds, "seconds": sum(r["seconds"] for r in rounds), **report}
+        recipe["continue_stages"] = recipe.get("continue_stages", []) + [stage]   # each shipped continuation, in order
         write_json_atomic(rp, recipe)
         print(f"shipped {last} into {out}")
 
