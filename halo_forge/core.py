@@ -799,7 +799,7 @@ def collate(self:CausalLMAdapter, examples:list[dict]) -> dict:
 
 # %% ../nbs/00_core.ipynb #810833b3
 SETTING_RULES = {  # name: (test, what the value must be)
-    "cycles": (lambda v: v >= 0, "0 or more"), "samples_per_prompt": (lambda v: v >= 1, "at least 1"),
+    "cycles": (lambda v: v >= 0, "0 or more"), "prompts_per_cycle": (lambda v: v >= 0, "0 or more (0: every prompt in every cycle)"), "samples_per_prompt": (lambda v: v >= 1, "at least 1"),
     "temperature": (lambda v: v >= 0, "0 or more (0: greedy)"), "top_p": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
     "max_new_tokens": (lambda v: v >= 1, "at least 1"), "keep_percent": (lambda v: 0 < v <= 1, "above 0 and at most 1"),
     "selection": (lambda v: v in ("per_prompt", "global", "balanced"), "per_prompt, global or balanced"),
@@ -855,6 +855,7 @@ def check_setting(name:str, value):
 class RAFTConfig:
     "Settings of a RAFT run (each field is also a CLI flag: `samples_per_prompt` is `--samples-per-prompt`)."
     cycles: int = 3                    # generate -> verify -> select -> train rounds
+    prompts_per_cycle: int = 0         # 0: every prompt in every cycle; N: each cycle takes the next N prompts (wrapping round), so cycles see fresh prompts
     samples_per_prompt: int = 4        # completions sampled per prompt per cycle
     temperature: float = 0.7           # sampling temperature for rollouts
     top_p: float = 0.95                # nucleus sampling for rollouts
@@ -1473,7 +1474,7 @@ def _rollout_phase(self:RAFTTrainer, cycle:int, d:Path):
     # 1. rollouts: generate only the prompts that have none on disk yet (each process its share)
     t0 = time.time()
     rollouts = {r["i"]: r["completions"] for r in read_jsonl(d/"rollouts.jsonl", repair=is_main())}
-    todo = [i for i in range(len(self.samples)) if i not in rollouts]
+    todo = [i for i in self.cycle_prompts(cycle) if i not in rollouts]
     mine = todo[rank::n_proc]
     def save_batch(idx, comps):   # one process: every batch is on disk as soon as it is generated
         recs = [{"i": mine[j], "completions": cs} for j, cs in zip(idx, comps)]
@@ -1493,6 +1494,13 @@ def _rollout_phase(self:RAFTTrainer, cycle:int, d:Path):
         rollouts.update({r["i"]: r["completions"] for r in recs})
     gen_s = time.time() - t0
     return rollouts, mine, gen_s
+
+@patch
+def cycle_prompts(self:RAFTTrainer, cycle:int) -> list[int]:
+    "The prompts (sample indices) that `cycle` samples: all of them, or with `prompts_per_cycle` N the next N in turn."
+    n, m = len(self.samples), self.config.prompts_per_cycle
+    if not m or m >= n: return list(range(n))
+    return [(cycle * m + j) % n for j in range(m)]
 
 # %% ../nbs/00_core.ipynb #376bab0d
 @patch

@@ -89,7 +89,7 @@ VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
     default_model="smollm2-vlm-135m", default_dataset="synth_chartqa+synth_shapes", default_sft_dataset="synth_mix",
     datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name), load_samples=load_vlm_samples,
-    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 160, "eval_limit": 100}, benchmark=vlm_benchmark,
+    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 640, "prompts_per_cycle": 160, "eval_limit": 100}, benchmark=vlm_benchmark,
     extra_settings={"perception_weight": (0.3, "weight of the perception stage (OCR / detector checks)"),
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),
