@@ -46,7 +46,7 @@ LORA = {"lora_r": (16, int, "LoRA rank"), "lora_alpha": (32, int, "LoRA alpha"),
 
 # %% ../nbs/02_cli.ipynb #5122f419
 def _raft_fields():
-    doc = {"cycles": "RAFT cycles", "samples_per_prompt": "completions sampled per prompt", "temperature": "sampling temperature",
+    doc = {"cycles": "RAFT cycles", "prompts_per_cycle": "prompts sampled per cycle, the next N of the training set each cycle, wrapping round (0: all, every cycle)", "samples_per_prompt": "completions sampled per prompt", "temperature": "sampling temperature",
            "top_p": "nucleus sampling", "max_new_tokens": "longest completion", "keep_percent": "fraction of candidates kept",
            "reward_threshold": "minimum reward to keep a candidate", "selection": "per_prompt, global or balanced (per_prompt with each meta category capped at an even share)", "lr": "learning rate (cycle 0)",
            "lr_decay": "lr multiplier per cycle", "min_lr": "lowest lr", "epochs": "passes over kept examples per cycle",
