@@ -32,6 +32,7 @@ def main(argv=None):
     p.add_argument("--eval-signs", type=int, default=40, help="continue: held-out sign questions scored before and after, apart")
     p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out when they score higher on the held-out questions (recipe.json records it)")
     a = p.parse_args(argv)
+    if a.eval_samples < 1 or a.eval_signs < 0: p.error("--eval-samples must be at least 1 and --eval-signs 0 or more")
     import torch
     from halo_forge import vlm
     from halo_forge.core import write_json_atomic
