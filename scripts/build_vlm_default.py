@@ -30,9 +30,11 @@ def main(argv=None):
     p.add_argument("--round-samples", type=int, default=400, help="continue: new generated questions per round")
     p.add_argument("--eval-samples", type=int, default=200, help="continue: held-out questions scored before and after")
     p.add_argument("--eval-signs", type=int, default=40, help="continue: held-out sign questions scored before and after, apart")
+    p.add_argument("--eval-seed", type=int, default=0, help="continue: which held-out questions (another seed: fresh ones, for a comparison after others picked a recipe)")
     p.add_argument("--ship", action="store_true", help="continue: put the last round's parts in --out when they score higher on the held-out questions (recipe.json records it)")
     a = p.parse_args(argv)
-    if a.eval_samples < 1 or a.eval_signs < 0: p.error("--eval-samples must be at least 1 and --eval-signs 0 or more")
+    if a.eval_samples < 1 or a.eval_signs < 0 or a.eval_seed < 0:
+        p.error("--eval-samples must be at least 1, --eval-signs and --eval-seed 0 or more")
     import torch
     from halo_forge import vlm
     from halo_forge.core import write_json_atomic
@@ -79,8 +81,8 @@ def continue_stage(a, out, rp, dev):
     rounds = vlm.continue_connect(out, work, a.rounds, a.round_samples, a.connect_align, a.connect_align_lr, a.connect_lr,
                                   a.connect_batch_size, seed=a.seed + 100)
     last = work/f"round_{len(rounds) - 1}"
-    held = vlm.synth_samples("synth_mix", a.eval_samples, "test")
-    signs = vlm.synth_samples("synth_textvqa", a.eval_signs, "test", seed=2) if a.eval_signs else []
+    held = vlm.synth_samples("synth_mix", a.eval_samples, "test", seed=a.eval_seed)
+    signs = vlm.synth_samples("synth_textvqa", a.eval_signs, "test", seed=a.eval_seed + 2) if a.eval_signs else []
     kinds = [s.meta["source"] for s in held]
     scores, sign_scores = {}, {}
     for name, src in (("start", out), ("continued", last)):
@@ -88,7 +90,7 @@ def continue_stage(a, out, rp, dev):
         scores[name], sign_scores[name] = vlm.output_scores(ad, held), vlm.output_scores(ad, signs) if signs else []
     def summary(v): return {"output": round(sum(v) / len(v), 4), "interval": [round(x, 4) for x in bootstrap_interval(v)],
                             **{k: round(sum(x for x, kk in zip(v, kinds) if kk == k) / kinds.count(k), 4) for k in sorted(set(kinds))}}
-    report = {"held_out_items": len(held), "per_kind_items": {k: kinds.count(k) for k in sorted(set(kinds))},
+    report = {"held_out_items": len(held), "eval_seed": a.eval_seed, "per_kind_items": {k: kinds.count(k) for k in sorted(set(kinds))},
               **{n: summary(v) for n, v in scores.items()}, "difference": paired_difference(scores["start"], scores["continued"])}
     if signs: report["signs"] = {"items": len(signs), **{n: round(sum(v) / len(v), 4) for n, v in sign_scores.items()},
                                  "difference": paired_difference(sign_scores["start"], sign_scores["continued"])}
