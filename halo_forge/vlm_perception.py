@@ -233,3 +233,10 @@ def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=
     if not checked: notes.append("no checkable claims: neutral score 0.5")
     return {"score": round(score, 4), "checked": len(checked), "supported": supported, "claims": claims, "notes": notes,
             "ocr": ocr_texts, "detections": dets}
+
+# %% ../nbs/10c_vlm_perception.ipynb #08cb311b
+@patch
+def lookups(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=None) -> set[str]:
+    "What `check` would read from the image for `completion`: 'ocr' for a text claim, 'detect' for a count or object claim."
+    kinds = {c["kind"] for c in _answer_claims(extract_claims(completion), sample, final)}
+    return {n for n, ks in (("ocr", {"text"}), ("detect", {"count", "object"})) if kinds & ks}

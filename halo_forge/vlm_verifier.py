@@ -118,22 +118,27 @@ def verify(self:VisionVerifier, completion:str, sample:Sample) -> VerifyResult:
 
 # %% ../nbs/10d_vlm_verifier.ipynb #874f4c69
 @patch
-def warm(self:VisionVerifier, samples:Sequence[Sample]):
+def warm(self:VisionVerifier, samples:Sequence[Sample],
+         completions:Sequence[str]|None=None):  # with these, only the images some answer makes a text (or object) claim about
     "Run OCR once for every distinct readable image among `samples` (detections too with a detector)."
-    seen = set()
-    for s in samples:
+    need = {}
+    for i, s in enumerate(samples):
         try: k = image_key(s.media)
         except Exception: continue
-        if k in seen: continue
-        seen.add(k)
+        if completions is None: want = {"ocr", "detect"}
+        else:   # the head of a huge answer is enough here: `verify` still reads what a later claim needs
+            c = ("" if completions[i] is None else str(completions[i]))[:4000]
+            want = self.checker.lookups(c, s, answer_statements(c)[0])
+        need.setdefault(k, (s, set()))[1].update(want)
+    for s, want in need.values():
         try:
-            if self.checker.use_ocr: self.checker.ocr(s.media)
-            self.checker.detect(s.media)
+            if "ocr" in want and self.checker.use_ocr: self.checker.ocr(s.media)
+            if "detect" in want: self.checker.detect(s.media)
         except HaloForgeError: pass
     return self
 
 # %% ../nbs/10d_vlm_verifier.ipynb #70c7d2c9
 @patch
 def verify_batch(self:VisionVerifier, completions, samples, workers=None, timeout=None, progress=False):
-    self.warm(samples)
+    self.warm(samples, completions)
     return Verifier.verify_batch(self, completions, samples, workers=workers, timeout=timeout, progress=progress)
