@@ -234,7 +234,7 @@ def check(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=
     return {"score": round(score, 4), "checked": len(checked), "supported": supported, "claims": claims, "notes": notes,
             "ocr": ocr_texts, "detections": dets}
 
-# %% ../nbs/10c_vlm_perception.ipynb #08cb311b
+# %% ../nbs/10c_vlm_perception.ipynb #8e076db7
 @patch
 def lookups(self:PerceptionChecker, completion:str, sample:Sample, final:str|None=None) -> set[str]:
     "What `check` would read from the image for `completion`: 'ocr' for a text claim, 'detect' for a count or object claim."
