@@ -86,10 +86,11 @@ def vision_targets(kind:str, meta:dict) -> dict[str, int]:
 # %% ../nbs/10f_vlm_builtin.ipynb #0986da62
 def _pretrain_item(args):
     kind, seed, i, size = args
-    rng = random.Random(f"pretrain|{kind}|{seed}|{i}")
-    img, q, a, meta = SYNTH_KINDS[kind](rng)
+    draws = f"pretrain|{kind}|{seed}|{i}"
+    _, q, a, meta = SYNTH_KINDS[kind](random.Random(draws), draw=False)
     key = f"{kind}|{q}|{a}|{json.dumps({m: v for m, v in meta.items() if m != 'metric'}, sort_keys=True)}"
     if hash_split(key) != "train": return None     # keep every held-out (test) image out of pre-training
+    img = SYNTH_KINDS[kind](random.Random(draws))[0]
     import numpy as np
     from PIL import Image
     arr = np.asarray(img.convert("RGB").resize((size, size), Image.BICUBIC), dtype=np.uint8)

@@ -32,19 +32,22 @@ SIGN_WORDS = ("STOP EXIT OPEN SALE PIZZA HOTEL TAXI BAKERY PHARMACY PARKING CAFE
 _SHORT_ANSWER = "Answer the question using a single word or phrase."
 
 # %% ../nbs/10b_vlm_data.ipynb #b37b45d6
-def _text_item(rng:random.Random):
+def _sign_image(text:str, bg, fg):
     from PIL import Image, ImageDraw
-    word = rng.choice(SIGN_WORDS); num = rng.choice([None, None, str(rng.randint(2, 99))])
-    bg, fg = rng.choice([((245, 245, 235), (20, 20, 20)), ((30, 60, 140), (250, 250, 250)), ((200, 30, 30), (255, 255, 255)),
-                         ((20, 120, 60), (255, 255, 255)), ((250, 210, 40), (10, 10, 10))])
     img = Image.new("RGB", (320, 120), bg); d = ImageDraw.Draw(img)
-    text = word if num is None else f"{word} {num}"
     f = _font(40 if len(text) < 10 else 30)
     w, h = d.textbbox((0, 0), text, font=f)[2:]
     d.text(((320 - w)//2, (120 - h)//2 - 4), text, fill=fg, font=f)
+    return img
+
+def _text_item(rng:random.Random, draw:bool=True):
+    word = rng.choice(SIGN_WORDS); num = rng.choice([None, None, str(rng.randint(2, 99))])
+    bg, fg = rng.choice([((245, 245, 235), (20, 20, 20)), ((30, 60, 140), (250, 250, 250)), ((200, 30, 30), (255, 255, 255)),
+                         ((20, 120, 60), (255, 255, 255)), ((250, 210, 40), (10, 10, 10))])
+    text = word if num is None else f"{word} {num}"
     if num is not None and rng.random() < 0.5: q, a = "What number is written on the sign?", num
     else: q, a = "What word is written on the sign?", word.lower()
-    return img, q, a, {"metric": "vqa_accuracy", "task": "text", "rendered_text": text}
+    return _sign_image(text, bg, fg) if draw else None, q, a, {"metric": "vqa_accuracy", "task": "text", "rendered_text": text}
 
 # %% ../nbs/10b_vlm_data.ipynb #9ea218f2
 def load_image(media, root:str|Path|None=None):
@@ -97,8 +100,9 @@ def _fig_image(fig):
 # %% ../nbs/10b_vlm_data.ipynb #5a0dd9dc
 def _bar_chart(ax, rng:random.Random):
     cats = rng.sample(CHART_FRUITS, rng.randint(3, 5)); vals = [rng.randint(5, 95) for _ in cats]
-    bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals], fontsize=13, fontweight="bold")
-    ax.set_title("Fruit sold (boxes)"); ax.set_ylim(0, 110)
+    if ax is not None:
+        bars = ax.bar(cats, vals, color="#4c72b0"); ax.bar_label(bars, labels=[str(v) for v in vals], fontsize=13, fontweight="bold")
+        ax.set_title("Fruit sold (boxes)"); ax.set_ylim(0, 110)
     kind = rng.choice(["value", "max", "diff"])
     i, j = rng.sample(range(len(cats)), 2)
     if kind == "value": q, a = f"How many boxes of {cats[i]} were sold?", str(vals[i])
@@ -109,19 +113,22 @@ def _bar_chart(ax, rng:random.Random):
 # %% ../nbs/10b_vlm_data.ipynb #f1e7b21b
 def _line_chart(ax, rng:random.Random):
     years = list(range(2015, 2021)); vals = [rng.randint(10, 90) for _ in years]
-    ax.plot(years, vals, "o-"); ax.set_title("Visitors (thousands)"); ax.set_ylim(0, 100)
-    for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=13, fontweight="bold")
+    if ax is not None:
+        ax.plot(years, vals, "o-"); ax.set_title("Visitors (thousands)"); ax.set_ylim(0, 100)
+        for x, y in zip(years, vals): ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=13, fontweight="bold")
     k = rng.randrange(len(years)); q, a = f"How many visitors were there in {years[k]}?", str(vals[k])
     return q, a, dict(zip(map(str, years), vals))
 
-def _chart_item(rng:random.Random):
-    import matplotlib
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(4, 3))
+def _chart_item(rng:random.Random, draw:bool=True):
+    fig = ax = None
+    if draw:
+        import matplotlib
+        matplotlib.use("Agg", force=False)
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(4, 3))
     q, a, data = (_bar_chart if rng.random() < 0.6 else _line_chart)(ax, rng)
-    fig.tight_layout()
-    return _fig_image(fig), q, a, {"metric": "relaxed_accuracy", "task": "chart", "data": data}
+    if fig is not None: fig.tight_layout()
+    return _fig_image(fig) if draw else None, q, a, {"metric": "relaxed_accuracy", "task": "chart", "data": data}
 
 # %% ../nbs/10b_vlm_data.ipynb #c5dd445d
 CUSTOMER_NAMES = "Ada Lovelace|Alan Turing|Grace Hopper|Edsger Dijkstra|Barbara Liskov|Donald Knuth|Ken Thompson|Frances Allen".split("|")
@@ -132,14 +139,18 @@ def _doc_fields(rng:random.Random):
                    "Customer": rng.choice(CUSTOMER_NAMES), "Total": f"${rng.randint(10, 999)}.{rng.randint(0, 99):02d}"}
 
 # %% ../nbs/10b_vlm_data.ipynb #df622f42
-def _doc_item(rng:random.Random):
+def _doc_image(title:str, fields:dict):
     from PIL import Image, ImageDraw
     img = Image.new("RGB", (400, 300), (255, 255, 255)); d = ImageDraw.Draw(img)
-    title, fields = _doc_fields(rng)
     d.text((20, 15), title, fill=(0, 0, 0), font=_font(30)); d.line((20, 60, 380, 60), fill=(0, 0, 0), width=2)
     for k, (name, val) in enumerate(fields.items()):
         d.text((20, 80 + 48*k), f"{name}:", fill=(60, 60, 60), font=_font(20, bold=False))
         d.text((160, 80 + 48*k), val, fill=(0, 0, 0), font=_font(20))
+    return img
+
+def _doc_item(rng:random.Random, draw:bool=True):
+    title, fields = _doc_fields(rng)
+    img = _doc_image(title, fields) if draw else None
     name = rng.choice(list(fields))
     q = {"Number": f"What is the {title.lower()} number?", "Date": f"What is the date of the {title.lower()}?",
          "Customer": "Who is the customer?", "Total": "What is the total amount?"}[name]
@@ -149,13 +160,14 @@ def _doc_item(rng:random.Random):
 SHAPES = ("circle", "square", "triangle")
 
 def _draw_shapes(d, rng:random.Random) -> list:
-    "Draw 2 to 7 shapes on a 4x3 grid; their labels, colours and boxes."
+    "Draw 2 to 7 shapes on a 4x3 grid (with `d` an `ImageDraw`, or only choose them with None); their labels, colours and boxes."
     cells = rng.sample([(c, r) for c in range(4) for r in range(3)], rng.randint(2, 7))
     objs = []
     for c, r in cells:
         shape, color = rng.choice(SHAPES), rng.choice(list(SHAPE_COLORS))
         x, y, s = 40 + 80*c, 40 + 80*r, rng.randint(18, 28)
-        if shape == "circle": d.ellipse((x-s, y-s, x+s, y+s), fill=SHAPE_COLORS[color])
+        if d is None: pass
+        elif shape == "circle": d.ellipse((x-s, y-s, x+s, y+s), fill=SHAPE_COLORS[color])
         elif shape == "square": d.rectangle((x-s, y-s, x+s, y+s), fill=SHAPE_COLORS[color])
         else: d.polygon([(x, y-s), (x-s, y+s), (x+s, y+s)], fill=SHAPE_COLORS[color])
         objs.append({"label": shape, "color": color, "box": [x-s, y-s, x+s, y+s]})
@@ -170,9 +182,10 @@ def _shape_choice(rng:random.Random, o:dict):
          + "\nAnswer with the option's letter from the given choices directly.")
     return q, letters[opts.index(o["color"])], choices
 
-def _shapes_item(rng:random.Random):
+def _shapes_item(rng:random.Random, draw:bool=True):
     from PIL import Image, ImageDraw
-    img = Image.new("RGB", (320, 240), (250, 250, 250)); objs = _draw_shapes(ImageDraw.Draw(img), rng)
+    img = Image.new("RGB", (320, 240), (250, 250, 250)) if draw else None
+    objs = _draw_shapes(ImageDraw.Draw(img) if draw else None, rng)
     kind = rng.choice(["count_color", "count_shape", "choice"])
     uniq = [o for o in objs if sum(p["label"] == o["label"] for p in objs) == 1]
     if kind == "choice" and uniq:
@@ -203,11 +216,12 @@ def synth_samples(kind:str, # one of SYNTH_KINDS, "synth_mix" for all four in tu
     out, seen, i = [], set(), 0
     while len(out) < n and i < 50*n + 100:
         k = kinds[i % len(kinds)]
-        rng = random.Random(f"{k}|{seed}|{i}"); i += 1
-        img, q, a, meta = SYNTH_KINDS[k](rng)
+        draws = f"{k}|{seed}|{i}"; i += 1
+        _, q, a, meta = SYNTH_KINDS[k](random.Random(draws), draw=False)   # decide the split before drawing the image
         key = f"{k}|{q}|{a}|{json.dumps({m: v for m, v in meta.items() if m != 'metric'}, sort_keys=True)}"
         if key in seen or hash_split(key) != split: continue
         seen.add(key)
+        img = SYNTH_KINDS[k](random.Random(draws))[0]                      # the same draws again, now with the image
         answer = [a] if meta["metric"] in ("vqa_accuracy", "anls") else a
         prompt = q if meta["metric"] == "choice" else f"{q}\n{_SHORT_ANSWER}"
         out.append(Sample(prompt, answer, img, {"id": f"{k}-{seed}-{i-1}", "source": k, "target": a, "key": key, **meta}))
