@@ -120,7 +120,7 @@ def verify(self:VisionVerifier, completion:str, sample:Sample) -> VerifyResult:
 @patch
 def warm(self:VisionVerifier, samples:Sequence[Sample],
          completions:Sequence[str]|None=None):  # with these, only the images some answer makes a text (or object) claim about
-    "Run OCR once for every distinct readable image among `samples` (detections too with a detector)."
+    "Run OCR once for every distinct readable image among `samples` (detections too with a detector); with `completions`, only where an answer needs it."
     need = {}
     for i, s in enumerate(samples):
         try: k = image_key(s.media)
