@@ -655,13 +655,14 @@ def sample_next(logits, temperature:float, top_k:int=50, top_p:float=1.0):
 
 # %% ../nbs/00_core.ipynb #84c02258
 def decode(model, ids, mask, n:int=1, temperature:float=0.0, top_p:float=1.0, max_new_tokens:int=64,
-           eos=(), pad_id:int=0, meter=None):
+           eos=(), pad_id:int=0, meter=None,
+           **inputs):   # more inputs for the prompts' forward pass only (a vision-language model's `pixel_values`)
     "New token ids (`len(ids)*n` rows, `pad_id` after a row's end, as long as the longest) for left-padded prompts `ids`; greedy at temperature 0."
     import torch
     top_k = getattr(model.generation_config, "top_k", None)
     top_k, eos = 50 if top_k is None else top_k, torch.as_tensor(eos, dtype=torch.long, device=ids.device).reshape(-1)
     pos = (mask.cumsum(-1) - 1).clamp(min=0)
-    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1)
+    out = model(input_ids=ids, attention_mask=mask, position_ids=pos, use_cache=True, logits_to_keep=1, **inputs)
     cache = out.cache if "cache" in out else out.past_key_values
     cache.batch_repeat_interleave(n); chunked_cache(cache)
     logits, L = out.logits[:, -1].float().repeat_interleave(n, 0), ids.shape[1]

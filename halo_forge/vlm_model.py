@@ -8,7 +8,8 @@ Docs: https://halo-forge.github.io/halo-forge/vlm_model.html.md"""
 from __future__ import annotations
 import torch
 from fastcore.basics import patch
-from .core import Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, kept_rng, progress_bar, turn_end_ids
+from .core import (Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, kept_rng, progress_bar, turn_end_ids,
+                             decode, _decodable, EntropyMeter, mean_entropy)
 from .vlm_data import load_image, question_text
 
 # %% auto #0
@@ -132,12 +133,21 @@ def _encode(self:VisionLMAdapter, texts, images):
 
 # %% ../nbs/10e_vlm_model.ipynb #0335557b
 @patch
-def _generate_batch(self:VisionLMAdapter, texts, images, n, max_new_tokens, kw) -> list[list[str]]:
+def _generate_batch(self:VisionLMAdapter, texts, images, n, temperature, top_p, max_new_tokens, meter=None) -> list[list[str]]:
     enc = self._encode(texts, images).to(self.model.device)
+    eos = self.model.generation_config.eos_token_id
     with torch.no_grad():
-        gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=n,
-                                  pad_token_id=self.pad_token_id, **kw)
-    dec = self.tokenizer.batch_decode(gen[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)
+        if self.family == "llava" and _decodable(self.model):   # the image and prompt once per prompt, not once per sample
+            pixels = {k: v for k, v in enc.items() if k not in ("input_ids", "attention_mask")}
+            gen = decode(self.model, enc["input_ids"], enc["attention_mask"], n, temperature, top_p, max_new_tokens,
+                         [] if eos is None else eos, self.pad_token_id, meter, **pixels)
+        else:
+            kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
+            m = n if temperature > 0 else 1   # greedy copies are all alike (and `generate` refuses to make them)
+            gen = self.model.generate(**enc, max_new_tokens=max_new_tokens, num_return_sequences=m, pad_token_id=self.pad_token_id,
+                                      logits_processor=[meter] if meter is not None else None, **kw)[:, enc["input_ids"].shape[1]:]
+            gen = gen.repeat_interleave(n // m, 0)
+    dec = self.tokenizer.batch_decode(gen, skip_special_tokens=True)
     return [dec[j*n:(j+1)*n] for j in range(len(texts))]
 
 # %% ../nbs/10e_vlm_model.ipynb #519f4cee
@@ -146,15 +156,20 @@ def generate(self:VisionLMAdapter, samples, n=1, temperature=0.7, top_p=0.95, ma
              batch_size=8, seed=None, progress=False, on_batch=None):
     "`n` completions per sample, generated in batches of images; `on_batch(indices, completions)` after each batch."
     texts = [self.format(s) for s in samples]
-    out = [None]*len(samples)
+    out, meters = [None]*len(samples), []
     batches = [list(range(i, min(i + batch_size, len(samples)))) for i in range(0, len(samples), batch_size)]
-    kw = dict(do_sample=True, temperature=temperature, top_p=top_p) if temperature > 0 else dict(do_sample=False)
+    eos = self.model.generation_config.eos_token_id
+    eos = torch.tensor([] if eos is None else eos, dtype=torch.long).reshape(-1)
     with merged_lora(self), kept_rng(seed is not None):
         for idx in progress_bar(batches, "generate", progress):
             if seed is not None: torch.manual_seed(seed*100_003 + idx[0])
-            res = self._generate_batch([texts[i] for i in idx], [load_image(samples[i].media) for i in idx], n, max_new_tokens, kw)
+            meter = EntropyMeter(temperature, eos) if temperature > 0 else None
+            res = self._generate_batch([texts[i] for i in idx], [load_image(samples[i].media) for i in idx], n,
+                                       temperature, top_p, max_new_tokens, meter)
+            meters += [meter] if meter else []
             for i, r in zip(idx, res): out[i] = r
             if on_batch: on_batch(idx, res)
+    self.last_entropy = mean_entropy(meters)
     return out
 
 # %% ../nbs/10e_vlm_model.ipynb #b4bfcf30
