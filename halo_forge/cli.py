@@ -56,7 +56,7 @@ def _raft_fields():
            "replay": "share of the kept set added each cycle from the replay pool, --replay-from (0: none)",
            "replay_from": "the replay pool: model (the starting model's own correct answers) or targets (the samples' reference answers: SFT data)",
            "anchor": "weight-distance penalty toward the weights the run started from (after any warm-up): anchor x squared L2 distance (0: none)",
-           "drop_uniform": "leave out prompts whose samples all passed (RAFT++ filtering)",
+           "drop_uniform": "leave out prompts whose samples all passed (RAFT++ filtering; where it is a domain's default, as in vlm, --no-drop-uniform keeps them)",
            "distinct": "keep identical completions of a prompt once (the default; --no-distinct keeps every copy)",
            "gen_dtype": "weights' dtype while sampling: auto (as loaded), float32 or bfloat16 (faster on CPUs with bf16, changes answers)",
            "resume": "continue the run in --output where it stopped"}

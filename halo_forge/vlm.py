@@ -25,7 +25,7 @@ __all__ = ['VLM_DEFAULTS', 'VLM_DATASETS', 'VLM', 'VLMRAFTTrainer', 'vlm_benchma
 __all__ += [n for m in (vlm_metrics, vlm_data, vlm_perception, vlm_verifier, vlm_model, vlm_builtin) for n in m.__all__]
 
 # %% ../nbs/10_vlm.ipynb #a1373088
-VLM_DEFAULTS = dict(cycles=5, samples_per_prompt=4, temperature=0.8, max_new_tokens=48, keep_percent=0.5,
+VLM_DEFAULTS = dict(cycles=5, samples_per_prompt=4, temperature=0.8, max_new_tokens=48, keep_percent=0.5, drop_uniform=True,
                     reward_threshold=0.5, lr=2e-4, lr_decay=0.85, epochs=1, batch_size=4, gen_batch_size=8,
                     verify_workers=0, verify_timeout=120.0)
 
@@ -52,7 +52,7 @@ def vlm_benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Samp
 # %% ../nbs/10_vlm.ipynb #7a2fd5bf
 VLM_DATASETS = {
     "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 unless --limit says)",
-    "synth_chartqa+synth_shapes": "generated kinds joined by +, in turn: vlm train's default (800 / 400); documents and signs are its guards",
+    "synth_chartqa+synth_shapes": "generated kinds joined by +, in turn: vlm train's default (800 / 800); documents and signs are its guards",
     "synth_textvqa": "generated signs with words and numbers (VQA accuracy)",
     "synth_chartqa": "generated bar and line charts with known values (relaxed accuracy)",
     "synth_docvqa": "generated invoices and receipts (ANLS)",
@@ -89,7 +89,7 @@ VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
     default_model="smollm2-vlm-135m", default_dataset="synth_chartqa+synth_shapes", default_sft_dataset="synth_mix",
     datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name), load_samples=load_vlm_samples,
-    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 800, "prompts_per_cycle": 160, "eval_limit": 400}, benchmark=vlm_benchmark,
+    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 800, "prompts_per_cycle": 160, "eval_limit": 800}, benchmark=vlm_benchmark,
     extra_settings={"perception_weight": (0.3, "weight of the perception stage (OCR / detector checks)"),
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),
