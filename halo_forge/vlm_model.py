@@ -8,8 +8,8 @@ Docs: https://halo-forge.github.io/halo-forge/vlm_model.html.md"""
 from __future__ import annotations
 import torch
 from fastcore.basics import patch
-from .core import (Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, kept_rng, progress_bar, turn_end_ids,
-                             decode, _decodable, EntropyMeter, mean_entropy)
+from .core import Sample, HaloForgeError, ModelAdapter, LoraSettings, merged_lora, kept_rng, progress_bar, turn_end_ids
+from .core import decode, _decodable, EntropyMeter, mean_entropy
 from .vlm_data import load_image, question_text
 
 # %% auto #0
