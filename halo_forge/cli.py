@@ -20,7 +20,8 @@ from .core import (HaloForgeError, RAFTConfig, RAFTTrainer, DOMAINS, DOMAIN_MODU
 __all__ = ['COMMON', 'VERIFIER', 'LORA', 'COMMANDS', 'COMMAND_GROUPS', 'COMMAND_HELP', 'command_spec', 'dataset_layer',
            'settings_for', 'add_domain_commands', 'build_parser', 'load_model', 'with_generator', 'make_verifier',
            'held_out_difference', 'cmd_datasets', 'cmd_sft', 'cmd_benchmark', 'held_out_set', 'guard_samples',
-           'wer_difference', 'guard_difference', 'guard_warning', 'output_difference', 'cmd_train', 'main']
+           'wer_difference', 'guard_difference', 'guard_warning', 'output_difference', 'best_cycle', 'cmd_train',
+           'main']
 
 # %% ../nbs/02_cli.ipynb #ca6370f7
 COMMON = {  # name: (default, type, help) shared by the domain commands
@@ -72,6 +73,8 @@ COMMANDS = {
               "eval_limit": (100, int, "held-out problems benchmarked before and after training (0: skip)"),
               "eval_every": (0, int, "benchmark the held-out set after every K-th RAFT cycle (and after an SFT warm-up) as "
                                      "well, into eval.json under \"cycles\" (0: only before and after)"),
+              "select_on": (0, int, "set the last N training prompts aside as a validation set (never trained on), benchmark "
+                                    "it after every cycle, and make final/ the cycle that scored best on it (0: the last cycle)"),
               "eval_split": ("test", str, "split for the before/after benchmark"),
               "eval_dataset": (None, str, "a separate held-out dataset or local file (a file is used whole; "
                                           "default: --eval-split of --dataset)"),
@@ -344,17 +347,25 @@ def output_difference(before:dict, after:dict) -> dict|None:
 
 # %% ../nbs/02_cli.ipynb #b9bc37a5
 def _train_inputs(dom, s) -> tuple:
-    "(split, verifier, training samples, held-out samples, held-out info, guard sets) of `train`, printed and checked for overlap."
+    "(split, verifier, training samples, validation samples, held-out samples, held-out info, guard sets) of `train`, printed and checked for overlap."
     local = Path(s["dataset"]).expanduser().exists()
     split = s["split"] or ("all" if s["eval_dataset"] and local else "train")
     verifier = make_verifier(dom, s)
     samples = _usable(verifier, dom.samples(s["dataset"], split, s["limit"], s), "training", drop=True)
+    if (k := s.get("select_on") or 0) and len(samples) <= k:
+        if not str(s.get("_sources", {}).get("select_on", "")).startswith("domain "):
+            raise HaloForgeError(f"--select-on {k} needs more than {k} training prompts and there are {len(samples)}, so none would be "
+                                 "left to train on: lower --select-on or raise --limit")
+        print(f"--select-on {k} (the {dom.name} default) needs more than {k} training prompts; with {len(samples)}, none are set "
+              "aside and the last cycle is final", flush=True)
+        k = s["select_on"] = 0   # the domain's default, not asked for: a short run trains on all it has
+    samples, validation = (samples[:len(samples) - k], samples[len(samples) - k:]) if k else (samples, [])
     held_out, held_info = held_out_set(dom, s)
     _usable(verifier, held_out, "held-out", drop=False)
     guards = guard_samples(dom, s)
     shared = overlap(samples, held_out)
     _print_settings(s)
-    print(f"{len(samples)} training prompts from {s['dataset']} ({split} split)" +
+    print(f"{len(samples)} training prompts from {s['dataset']} ({split} split)" + (f", {len(validation)} set aside to choose the final cycle" if k else "") +
           (f", {len(held_out)} held-out from {held_info['dataset']} ({held_info['split']} split); {len(shared)} shared with training"
            if held_out else ""), flush=True)
     if shared:
@@ -365,7 +376,7 @@ def _train_inputs(dom, s) -> tuple:
         if (sg := overlap(samples, smp)):
             raise HaloForgeError(f"{len(sg)} of {len(smp)} prompts of guard {name} are also training prompts (first: "
                                  f"{sg[0].meta.get('id', '?')}); train on other data or pass --no-guards")
-    return split, verifier, samples, held_out, held_info, guards
+    return split, verifier, samples, validation, held_out, held_info, guards
 
 # %% ../nbs/02_cli.ipynb #a751ec8e
 def _print_report(ev:dict, ev_path:Path, held_out:Sequence, guards:dict):
@@ -398,18 +409,38 @@ def _print_report(ev:dict, ev_path:Path, held_out:Sequence, guards:dict):
         if (w := guard_warning(name, d)): print(w)
     if ev.get("guards") and is_main(): write_json_atomic(ev_path, ev)
 
-# %% ../nbs/02_cli.ipynb #509f2831
-def cmd_train(dom, s):
-    s["dataset"] = s["dataset"] or dom.default_dataset
-    s["output"] = s["output"] or f"models/{dom.name}_raft"
-    split, verifier, samples, held_out, held_info, guards = _train_inputs(dom, s)
-    cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
-    info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
-            "sft_warmup": s["sft_warmup"], "sft_warmup_lr": s["sft_warmup_lr"] or s["lr"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
+# %% ../nbs/02_cli.ipynb #25d89e0c
+def best_cycle(validation:dict, cycles) -> int|None:
+    "Of `cycles`, the one that scored best in `validation` (cycle -> benchmark result): higher accuracy, then higher mean reward, then the earlier."
+    done = [k for k in cycles if str(k) in validation]
+    return max(done, key=lambda k: (validation[str(k)]["accuracy"], validation[str(k)]["mean_reward"], -k)) if done else None
+
+# %% ../nbs/02_cli.ipynb #d909f011
+def _choose_cycle(trainer, ev:dict, out:Path, cycles:int) -> int:
+    "The cycle that scored best on the validation set (accuracy, then mean reward, then the earlier; among the cycles whose checkpoints are kept); its adapter becomes final/ and the trainer's."
+    import shutil
+    from halo_forge.core import atomic_dir
+    val = ev.get("validation", {})
+    best = best_cycle(val, [k for k in range(1, cycles + 1) if (out/f"cycle_{k-1:03d}"/"checkpoint").exists()])
+    if best is None: return cycles
+    ev["chosen_cycle"] = best
+    if is_main(): write_json_atomic(out/"eval.json", ev)
+    if best != cycles:
+        if is_main():
+            with atomic_dir(out/"final") as tmp: shutil.copytree(out/f"cycle_{best-1:03d}"/"checkpoint", tmp, dirs_exist_ok=True)
+        barrier()
+        trainer.adapter.load_adapter(out/f"cycle_{best-1:03d}"/"checkpoint")
+    print(f"final: cycle {best} of {cycles}, the best on the validation set (accuracy {val[str(best)]['accuracy']:.3f}; "
+          f"the last cycle {val[str(cycles)]['accuracy']:.3f})" if str(cycles) in val else f"final: cycle {best} of {cycles}", flush=True)
+    return best
+
+# %% ../nbs/02_cli.ipynb #4ac00f80
+def _new_trainer(dom, s, cfg:RAFTConfig, samples, verifier, info:dict):
+    "The trainer of `train`, its run folder written once model and data are ready; None for `--dry-run`, which only checks the folder."
     out = Path(s["output"])
     replace = s["overwrite"] and artifact_kind(out) == "raft_run"
     if not replace: prepare_run_dir(cfg, samples, info, write=False)   # refuse a clashing folder before loading anything
-    if s["dry_run"]: return
+    if s["dry_run"]: return None
     ad = with_generator(load_model(dom, s), s)
     if (old := use_gen_dtype(ad, cfg.gen_dtype)) is not None: ad.gen_dtype = old   # refuse a model that cannot, before writing
     trainer = (dom.trainer or RAFTTrainer)(adapter=ad, samples=samples, config=cfg, verifier=verifier, info=info)
@@ -417,6 +448,18 @@ def cmd_train(dom, s):
     if replace: barrier()
     prepare_run_dir(cfg, samples, trainer.run_info())              # the folder is written only once model and data are ready
     cfg.resume = True                                              # from here on the folder holds this run
+    return trainer
+
+# %% ../nbs/02_cli.ipynb #509f2831
+def cmd_train(dom, s):
+    s["dataset"] = s["dataset"] or dom.default_dataset
+    s["output"] = s["output"] or f"models/{dom.name}_raft"
+    split, verifier, samples, validation, held_out, held_info, guards = _train_inputs(dom, s)
+    cfg = RAFTConfig(**{k: s[k] for k in RAFTConfig.field_names() if k in s})   # range errors before any model loads
+    info = {"model": s["model"], "dataset": s["dataset"], "split": split, "domain": dom.name, "held_out": held_info,
+            "select_on": s["select_on"], "sft_warmup": s["sft_warmup"], "sft_warmup_lr": s["sft_warmup_lr"] or s["lr"], "load_in_4bit": s["load_in_4bit"], "settings": {k: s[k] for k in dom.extra_settings}, "verifier": describe_verifier(verifier)}
+    if (trainer := _new_trainer(dom, s, cfg, samples, verifier, info)) is None: return   # --dry-run
+    out = Path(s["output"])
     ev_path = out/"eval.json"; ev = json.loads(ev_path.read_text()) if ev_path.exists() else {}
     tracker = None
     if s["report_to"] and is_main():
@@ -448,13 +491,18 @@ def cmd_train(dom, s):
             r = measured(ev.setdefault("cycles", {}), str(k), held_out)
             print(f"held-out after cycle {k}: {_bench_summary(r)}", flush=True)
             if tracker: tracker.log_heldout(f"cycle_{k}", {x: v for x, v in r.items() if x != "results"})
-    trainer.callbacks.append(measure_cycle); trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
+    def validate(m):   # --select-on N: the validation set after every cycle, into eval.json under "validation"
+        if validation: print(f"validation after cycle {m['cycle'] + 1}: "
+                             f"{_bench_summary(measured(ev.setdefault('validation', {}), str(m['cycle'] + 1), validation))}", flush=True)
+    trainer.callbacks += [measure_cycle, validate]
+    trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
     measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup", s["sft_warmup_lr"])
     if s["sft_warmup"] > 0 and s["eval_every"]: measure("after_warmup", "after SFT warm-up")   # --eval-every: after the warm-up too
     metrics = trainer.run()
-    measure("after", "after training ", cycles=cfg.cycles)   # a run extended with more --cycles is measured again
-    measure_guards("after", cycles=cfg.cycles)
+    chosen = _choose_cycle(trainer, ev, out, cfg.cycles) if validation else cfg.cycles
+    measure("after", "after training ", cycles=cfg.cycles, chosen=chosen)   # a run extended with more --cycles is measured again
+    measure_guards("after", cycles=cfg.cycles, chosen=chosen)
     if tracker: tracker.close()
     _print_report(ev, ev_path, held_out, guards)
     print(f"adapter: {out/'final'}   metrics: {out/'metrics.jsonl'}   plot: {out/'rewards.png'}")

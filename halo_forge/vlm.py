@@ -52,7 +52,7 @@ def vlm_benchmark(adapter:ModelAdapter, verifier:Verifier, samples:Sequence[Samp
 # %% ../nbs/10_vlm.ipynb #7a2fd5bf
 VLM_DATASETS = {
     "synth_mix": "generated signs, charts, documents and shape scenes, offline (train 64 / test 32 unless --limit says)",
-    "synth_chartqa+synth_shapes": "generated kinds joined by +, in turn: vlm train's default (800 / 800); documents and signs are its guards",
+    "synth_chartqa+synth_shapes": "generated kinds joined by +, in turn: vlm train's default (840 / 1,200); documents and signs are its guards",
     "synth_textvqa": "generated signs with words and numbers (VQA accuracy)",
     "synth_chartqa": "generated bar and line charts with known values (relaxed accuracy)",
     "synth_docvqa": "generated invoices and receipts (ANLS)",
@@ -88,14 +88,15 @@ def _vlm_verifier(s:dict) -> VisionVerifier:
 VLM = register_domain(Domain(
     name="vlm", help="vision-language RAFT with perception-aware verification (TextVQA, DocVQA, ChartQA, RealWorldQA, generated sets)",
     default_model="smollm2-vlm-135m", default_dataset="synth_chartqa+synth_shapes", default_sft_dataset="synth_mix",
-    datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name), load_samples=load_vlm_samples,
-    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "limit": 800, "prompts_per_cycle": 160, "eval_limit": 800}, benchmark=vlm_benchmark,
+    datasets=VLM_DATASETS, load_model=lambda name, settings: load_vlm(name, train_projector=bool(settings.get("train_projector"))), load_samples=load_vlm_samples,
+    make_verifier=_vlm_verifier, trainer=VLMRAFTTrainer, raft_defaults={**VLM_DEFAULTS, "cycles": 4, "limit": 840, "select_on": 200, "prompts_per_cycle": 160, "eval_limit": 1200}, benchmark=vlm_benchmark,
     extra_settings={"perception_weight": (0.3, "weight of the perception stage (OCR / detector checks)"),
                     "reasoning_weight": (0.4, "weight of the reasoning stage (structure, consistency, grounding)"),
                     "output_weight": (0.3, "weight of the output stage (the dataset's official metric)"),
                     "detector": (None, "YOLO weights (.pt) for object and count claims, e.g. a COCO yolov8n.pt"),
                     "trust_detector": (False, "allow loading --detector: its .pt file is a pickle, and unpickling it can run code"),
                     "image_root": (None, "folder that image file names in the dataset rows are relative to"),
-                    "media_root": (None, "a folder outside the dataset's own that its image paths may point into")},
+                    "media_root": (None, "a folder outside the dataset's own that its image paths may point into"),
+                    "train_projector": (False, "train the projector between vision encoder and language model too, whole, beside the LoRA")},
     sft_defaults=dict(lr=2e-4, epochs=1, batch_size=4),
     guard_sets={"documents": ("synth_docvqa", "test", 40), "signs": ("synth_textvqa", "test", 20)}))   # the kinds train leaves out

@@ -13,7 +13,8 @@ from .core import decode, _decodable, EntropyMeter, mean_entropy
 from .vlm_data import load_image, question_text
 
 # %% auto #0
-__all__ = ['VLM_FAMILIES', 'LM_LORA_TARGETS', 'vlm_family', 'VisionLMAdapter', 'chatml_template', 'tiny_vlm', 'load_vlm']
+__all__ = ['VLM_FAMILIES', 'LM_LORA_TARGETS', 'VLM_PROJECTORS', 'vlm_family', 'VisionLMAdapter', 'chatml_template', 'tiny_vlm',
+           'load_vlm']
 
 # %% ../nbs/10e_vlm_model.ipynb #24f03c6d
 VLM_FAMILIES = {"Qwen2VLForConditionalGeneration": "qwen_vl", "Qwen2_5_VLForConditionalGeneration": "qwen_vl",
@@ -37,9 +38,10 @@ class VisionLMAdapter(ModelAdapter):
                  system_prompt:str|None=None,  # prepended as a system turn when set
                  max_length:int=2048,           # training examples are cut to this many tokens (never inside the prompt)
                  base_model:str|None=None,      # where the base weights came from (recorded on save)
-                 freeze_vision:bool=True):      # LoRA on the language model only
+                 freeze_vision:bool=True,       # LoRA on the language model only
+                 train_projector:bool=False):   # the projector (vision features -> language model) trains too, whole
         self.model, self.processor, self.system_prompt, self.max_length = model, processor, system_prompt, max_length
-        self.base_model, self.freeze_vision = base_model, freeze_vision
+        self.base_model, self.freeze_vision, self.train_projector = base_model, freeze_vision, train_projector
         self.family = vlm_family(model.config)
         self.tokenizer.padding_side = "left"
         if self.tokenizer.pad_token_id is None: self.tokenizer.pad_token = self.tokenizer.eos_token
@@ -100,8 +102,8 @@ def _tiny_llava(tok):
 # %% ../nbs/10e_vlm_model.ipynb #6085c653
 _TINY_BUILDERS = {"qwen_vl": _tiny_qwen_vl, "llava": _tiny_llava}
 
-def tiny_vlm(family:str="qwen_vl", seed:int=0) -> VisionLMAdapter:
-    "A `VisionLMAdapter` around a random tiny Qwen2-VL or LLaVA model, for tests."
+def tiny_vlm(family:str="qwen_vl", seed:int=0, **kw) -> VisionLMAdapter:
+    "A `VisionLMAdapter` around a random tiny Qwen2-VL or LLaVA model, for tests (`kw`: `VisionLMAdapter` settings)."
     from halo_forge.core import tiny_tokenizer
     torch.manual_seed(seed)
     tok = tiny_tokenizer()
@@ -109,7 +111,7 @@ def tiny_vlm(family:str="qwen_vl", seed:int=0) -> VisionLMAdapter:
     model, proc = _TINY_BUILDERS[family](tok)
     model.generation_config.pad_token_id = tok.pad_token_id
     model.generation_config.eos_token_id = tok.eos_token_id
-    return VisionLMAdapter(model, proc, base_model=f"tiny-{family}")
+    return VisionLMAdapter(model, proc, base_model=f"tiny-{family}", **kw)
 
 # %% ../nbs/10e_vlm_model.ipynb #362f95ab
 @patch
@@ -197,14 +199,18 @@ def collate(self:VisionLMAdapter, examples):
     return batch
 
 # %% ../nbs/10e_vlm_model.ipynb #91161287
+# the module between vision encoder and language model in each family (saved whole with the LoRA when it trains)
+VLM_PROJECTORS = {"llava": "multi_modal_projector", "qwen_vl": "merger"}
+
 @patch
 def enable_lora(self:VisionLMAdapter, lora:LoraSettings|None=None):
-    "Wrap the model in LoRA on the language model (and the vision tower too when `freeze_vision` is False)."
+    "Wrap the model in LoRA on the language model (and the vision tower too when `freeze_vision` is False); `train_projector` trains the projector whole beside it."
     from peft import LoraConfig, get_peft_model, PeftModel
     if isinstance(self.model, PeftModel): return self
     lora = lora or LoraSettings()
     targets = LM_LORA_TARGETS if self.freeze_vision else lora.target_modules
-    cfg = LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout, target_modules=targets)
+    cfg = LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout, target_modules=targets,
+                     modules_to_save=[VLM_PROJECTORS[self.family]] if self.train_projector else None)
     self.model = get_peft_model(self.model, cfg)
     return self
 
