@@ -495,7 +495,7 @@ def cmd_train(dom, s):
         if validation: print(f"validation after cycle {m['cycle'] + 1}: "
                              f"{_bench_summary(measured(ev.setdefault('validation', {}), str(m['cycle'] + 1), validation))}", flush=True)
     trainer.callbacks += [measure_cycle, validate]
-    trainer.on_resume.append(lambda start: measure_cycle({"cycle": start - 1}))
+    trainer.on_resume += [lambda start: measure_cycle({"cycle": start - 1}), lambda start: validate({"cycle": start - 1})]
     measure("before", "before training"); measure_guards("before")
     if s["sft_warmup"] > 0: _warmup(trainer.adapter, samples, cfg, s["sft_warmup"], out/"warmup", s["sft_warmup_lr"])
     if s["sft_warmup"] > 0 and s["eval_every"]: measure("after_warmup", "after SFT warm-up")   # --eval-every: after the warm-up too
