@@ -816,7 +816,8 @@ SETTING_RULES = {  # name: (test, what the value must be)
     "replay": (lambda v: v >= 0, "0 or more (a share of the kept set; 0: no replay)"),
     "replay_from": (lambda v: v in ("model", "targets"), "model or targets"),
     "anchor": (lambda v: v >= 0, "0 or more (0: no penalty)"),
-    "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"), "select_on": (lambda v: v >= 0, "0 or more (0: final is the last cycle)"),
+    "eval_every": (lambda v: v >= 0, "0 or more (0: held-out only before and after)"),
+    "select_on": (lambda v: v >= 0, "0 or more (0: final is the last cycle)"),
 }
 
 # %% ../nbs/00_core.ipynb #72845c6c
