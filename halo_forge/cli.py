@@ -348,6 +348,7 @@ def output_difference(before:dict, after:dict) -> dict|None:
 # %% ../nbs/02_cli.ipynb #b9bc37a5
 def _train_inputs(dom, s) -> tuple:
     "(split, verifier, training samples, validation samples, held-out samples, held-out info, guard sets) of `train`, printed and checked for overlap."
+    from itertools import chain
     local = Path(s["dataset"]).expanduser().exists()
     split = s["split"] or ("all" if s["eval_dataset"] and local else "train")
     verifier = make_verifier(dom, s)
@@ -363,7 +364,7 @@ def _train_inputs(dom, s) -> tuple:
     held_out, held_info = held_out_set(dom, s)
     _usable(verifier, held_out, "held-out", drop=False)
     guards = guard_samples(dom, s)
-    shared = overlap(samples, held_out)
+    shared = overlap(chain(samples, validation), held_out)   # the set-aside prompts choose the final cycle: they must not be held out either
     _print_settings(s)
     print(f"{len(samples)} training prompts from {s['dataset']} ({split} split)" + (f", {len(validation)} set aside to choose the final cycle" if k else "") +
           (f", {len(held_out)} held-out from {held_info['dataset']} ({held_info['split']} split); {len(shared)} shared with training"
@@ -373,7 +374,7 @@ def _train_inputs(dom, s) -> tuple:
                              f"{shared[0].meta.get('id', '?')}), so the held-out numbers would not be held out; use a disjoint "
                              "--eval-dataset, or --split/--eval-split that do not overlap")
     for name, smp in guards.items():
-        if (sg := overlap(samples, smp)):
+        if (sg := overlap(chain(samples, validation), smp)):
             raise HaloForgeError(f"{len(sg)} of {len(smp)} prompts of guard {name} are also training prompts (first: "
                                  f"{sg[0].meta.get('id', '?')}); train on other data or pass --no-guards")
     return split, verifier, samples, validation, held_out, held_info, guards
